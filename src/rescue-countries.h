@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RESCUE_TYPE_COUNTRY (rescue_country_get_type ())
+G_DECLARE_FINAL_TYPE (RescueCountry, rescue_country, RESCUE, COUNTRY, GObject)
+
+/* Properties "code" (ISO 3166-1 alpha-2) and "name" (in the user's language) */
+const char *rescue_country_get_code (RescueCountry *self);
+const char *rescue_country_get_name (RescueCountry *self);
+
+/* The iso-codes package's list; path NULL means the installed
+ * iso_3166-1.json. Returns a GListModel of RescueCountry sorted by the
+ * translated name. */
+GListModel *rescue_countries_load     (const char  *iso_codes_json,
+                                       GError     **error);
+guint       rescue_countries_find     (GListModel  *countries,
+                                       const char  *code);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+
+#include "rescue-enums.h"
+#include "rescue-flow.h"
+
+#define W   RESCUE_STEP_WELCOME
+#define U   RESCUE_STEP_UNBLOCK
+#define S   RESCUE_STEP_SIGNED_IN
+#define SUP RESCUE_STEP_SUPPORT
+#define R   RESCUE_STEP_RESOLVED
+#define WT  RESCUE_STEP_WAITING_FOR_SUPPORT
+#define NO  -1
+
+/* The product's flow, written out independently of the implementation:
+ * where each event leads from each step, reached by the shortest path,
+ * with and without a signed-in device. NO means refused. */
+static const int expected_with_device[RESCUE_N_STEPS][RESCUE_N_EVENTS] = {
+  /*          start fix-worked fix-failed skip back submitted restart */
+  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W },
+  [U]   = {   NO,   R,         S,         S,   W,   NO,       W },
+  [S]   = {   NO,   R,         SUP,       SUP, U,   NO,       W },
+  [SUP] = {   NO,   NO,        NO,        NO,  S,   WT,       W },
+  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W },
+  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W },
+};
+
+static const int expected_without_device[RESCUE_N_STEPS][RESCUE_N_EVENTS] = {
+  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W },
+  [U]   = {   NO,   R,         SUP,       SUP, W,   NO,       W },
+  [S]   = {   NO,   NO,        NO,        NO,  NO,  NO,       NO }, /* unreachable */
+  [SUP] = {   NO,   NO,        NO,        NO,  U,   WT,       W },
+  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W },
+  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W },
+};
+
+static void
+handle_ok (RescueFlow  *flow,
+           RescueEvent  event)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rescue_flow_handle (flow, event, &error));
+  g_assert_no_error (error);
+}
+
+/* Drives a fresh flow to @step along the shortest path */
+static RescueFlow *
+flow_at (RescueStep step,
+         gboolean   has_device)
+{
+  RescueFlow *flow = rescue_flow_new ();
+
+  rescue_flow_set_has_signed_in_device (flow, has_device);
+  if (step == W)
+    return flow;
+  handle_ok (flow, RESCUE_EVENT_START);
+  if (step == U)
+    return flow;
+  if (step == R)
+    {
+      handle_ok (flow, RESCUE_EVENT_FIX_WORKED);
+      return flow;
+    }
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  if (step == S)
+    {
+      g_assert_true (has_device);
+      return flow;
+    }
+  if (has_device)
+    handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  if (step == SUP)
+    return flow;
+  handle_ok (flow, RESCUE_EVENT_SUPPORT_SUBMITTED);
+  g_assert_cmpint (step, ==, WT);
+  return flow;
+}
+
+static void
+check_table (const int table[RESCUE_N_STEPS][RESCUE_N_EVENTS],
+             gboolean  has_device)
+{
+  for (guint step = 0; step < RESCUE_N_STEPS; step++)
+    {
+      if (!has_device && step == S)
+        continue;
+
+      for (guint event = 0; event < RESCUE_N_EVENTS; event++)
+        {
+          g_autoptr(RescueFlow) flow = flow_at (step, has_device);
+          g_autoptr(GError) error = NULL;
+          gboolean handled;
+
+          g_assert_cmpint (rescue_flow_can_handle (flow, event), ==, table[step][event] != NO);
+          handled = rescue_flow_handle (flow, event, &error);
+
+          if (table[step][event] == NO)
+            {
+              g_assert_false (handled);
+              g_assert_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_EVENT);
+              g_assert_cmpint (rescue_flow_get_step (flow), ==, step);
+            }
+          else
+            {
+              g_assert_no_error (error);
+              g_assert_true (handled);
+              g_assert_cmpint (rescue_flow_get_step (flow), ==, table[step][event]);
+            }
+        }
+    }
+}
+
+static void
+test_table_with_device (void)
+{
+  check_table (expected_with_device, TRUE);
+}
+
+static void
+test_table_without_device (void)
+{
+  check_table (expected_without_device, FALSE);
+}
+
+static void
+test_unknown_event_refused (void)
+{
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rescue_flow_handle (flow, RESCUE_N_EVENTS + 3, &error));
+  g_assert_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_EVENT);
+}
+
+static void
+test_path_worked_at_fix1 (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (U, TRUE);
+
+  handle_ok (flow, RESCUE_EVENT_FIX_WORKED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, R);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_WORKED);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SUPPORT), ==, RESCUE_OUTCOME_PENDING);
+}
+
+static void
+test_path_through_to_support (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (U, TRUE);
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, S);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_DID_NOT_WORK);
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, SUP);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_DID_NOT_WORK);
+  g_assert_cmpint (rescue_flow_get_support_submitted_at (flow), ==, 0);
+  handle_ok (flow, RESCUE_EVENT_SUPPORT_SUBMITTED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, WT);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SUPPORT), ==, RESCUE_OUTCOME_WORKED);
+  g_assert_cmpint (rescue_flow_get_support_submitted_at (flow), >=, before);
+  g_assert_cmpint (rescue_flow_get_support_submitted_at (flow), <=, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+test_path_no_signed_in_device (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (U, FALSE);
+
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, SUP);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_DID_NOT_WORK);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_SKIPPED);
+}
+
+static void
+test_path_skip_fix2 (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (S, TRUE);
+
+  handle_ok (flow, RESCUE_EVENT_SKIP);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, SUP);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_SKIPPED);
+}
+
+static void
+test_back_after_skip (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (U, FALSE);
+
+  /* Fix 2 was skipped automatically: Back from support returns to fix 1,
+   * the step actually visited, and both fixes are undecided again. */
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_previous_step (flow), ==, U);
+  handle_ok (flow, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, U);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_PENDING);
+  handle_ok (flow, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, W);
+  g_assert_false (rescue_flow_get_can_go_back (flow));
+}
+
+static void
+test_back_after_manual_skip (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (S, TRUE);
+
+  handle_ok (flow, RESCUE_EVENT_SKIP);
+  handle_ok (flow, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, S);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_PENDING);
+  /* fix 1 stays decided: it came before */
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_DID_NOT_WORK);
+}
+
+static void
+test_restart_keeps_answers (void)
+{
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+
+  rescue_flow_set_platform (flow, RESCUE_PLATFORM_ANDROID);
+  rescue_flow_set_country (flow, "GB");
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  rescue_flow_set_username (flow, "jack");
+  handle_ok (flow, RESCUE_EVENT_START);
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  handle_ok (flow, RESCUE_EVENT_SUPPORT_SUBMITTED);
+
+  handle_ok (flow, RESCUE_EVENT_RESTART);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, W);
+  g_assert_false (rescue_flow_get_can_go_back (flow));
+  for (guint i = 0; i < RESCUE_N_FIXES; i++)
+    g_assert_cmpint (rescue_flow_get_outcome (flow, i), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_support_submitted_at (flow), ==, 0);
+  g_assert_cmpint (rescue_flow_get_platform (flow), ==, RESCUE_PLATFORM_ANDROID);
+  g_assert_cmpstr (rescue_flow_get_country (flow), ==, "GB");
+  g_assert_true (rescue_flow_get_has_signed_in_device (flow));
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "jack");
+
+  rescue_flow_clear_support_details (flow);
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "");
+  g_assert_cmpstr (rescue_flow_get_email (flow), ==, "");
+}
+
+typedef struct
+{
+  GHashTable *counts;
+} NotifyLog;
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 NotifyLog  *log)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  g_hash_table_insert (log->counts, (gpointer)name,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, name)) + 1));
+}
+
+static guint
+notify_count (NotifyLog  *log,
+              const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (log->counts, name));
+}
+
+static void
+test_notify_counts (void)
+{
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  NotifyLog log = { counts };
+
+  rescue_flow_set_has_signed_in_device (flow, FALSE);
+  g_signal_connect (flow, "notify", G_CALLBACK (count_notify_cb), &log);
+
+  handle_ok (flow, RESCUE_EVENT_START);
+  g_assert_cmpuint (notify_count (&log, "step"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "can-go-back"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+
+  g_hash_table_remove_all (counts);
+  handle_ok (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpuint (notify_count (&log, "step"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "unblock-outcome"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "signed-in-outcome"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "can-go-back"), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 3);
+
+  /* setting a value it already has is not a change */
+  g_hash_table_remove_all (counts);
+  rescue_flow_set_has_signed_in_device (flow, FALSE);
+  rescue_flow_set_platform (flow, rescue_flow_get_platform (flow));
+  rescue_flow_set_username (flow, "");
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  rescue_flow_set_username (flow, "a");
+  rescue_flow_set_username (flow, "a");
+  g_assert_cmpuint (notify_count (&log, "username"), ==, 1);
+
+  /* a refused event notifies nothing */
+  g_hash_table_remove_all (counts);
+  g_assert_false (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  /* restart from support: step, two outcomes, can-go-back */
+  handle_ok (flow, RESCUE_EVENT_RESTART);
+  g_assert_cmpuint (notify_count (&log, "step"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "unblock-outcome"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "signed-in-outcome"), ==, 1);
+  g_assert_cmpuint (notify_count (&log, "can-go-back"), ==, 1);
+
+  /* restart at a fresh welcome changes nothing */
+  g_hash_table_remove_all (counts);
+  handle_ok (flow, RESCUE_EVENT_RESTART);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+}
+
+static void
+assert_same_state (RescueFlow *a,
+                   RescueFlow *b)
+{
+  g_auto(RescueFlowSnapshot) sa = { 0 };
+  g_auto(RescueFlowSnapshot) sb = { 0 };
+
+  rescue_flow_get_snapshot (a, &sa);
+  rescue_flow_get_snapshot (b, &sb);
+  g_assert_cmpint (sa.step, ==, sb.step);
+  g_assert_cmpuint (sa.n_history, ==, sb.n_history);
+  g_assert_cmpmem (sa.history, sa.n_history * sizeof (RescueStep), sb.history, sb.n_history * sizeof (RescueStep));
+  g_assert_cmpint (sa.platform, ==, sb.platform);
+  g_assert_cmpstr (sa.country, ==, sb.country);
+  g_assert_cmpint (sa.has_signed_in_device, ==, sb.has_signed_in_device);
+  g_assert_cmpmem (sa.outcomes, sizeof sa.outcomes, sb.outcomes, sizeof sb.outcomes);
+  g_assert_cmpstr (sa.username, ==, sb.username);
+  g_assert_cmpstr (sa.email, ==, sb.email);
+  g_assert_cmpint (sa.support_submitted_at, ==, sb.support_submitted_at);
+}
+
+static void
+test_refused_event_leaves_state (void)
+{
+  for (guint step = 0; step < RESCUE_N_STEPS; step++)
+    for (guint event = 0; event < RESCUE_N_EVENTS; event++)
+      {
+        g_autoptr(RescueFlow) flow = flow_at (step, TRUE);
+        g_autoptr(RescueFlow) reference = flow_at (step, TRUE);
+
+        if (rescue_flow_can_handle (flow, event))
+          continue;
+        g_assert_false (rescue_flow_handle (flow, event, NULL));
+        /* support-submitted-at is the only time-dependent field; both flows
+         * took the same path in the same second, or the assert below says so */
+        assert_same_state (flow, reference);
+      }
+}
+
+static void
+test_snapshot_round_trip (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (WT, TRUE);
+  g_autoptr(RescueFlow) copy = rescue_flow_new ();
+  g_auto(RescueFlowSnapshot) snapshot = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  rescue_flow_set_platform (flow, RESCUE_PLATFORM_OTHER);
+  rescue_flow_set_country (flow, "KE");
+  rescue_flow_set_username (flow, "someone_1");
+  rescue_flow_set_email (flow, "a+b@example.org");
+  rescue_flow_get_snapshot (flow, &snapshot);
+
+  g_assert_true (rescue_flow_restore (copy, &snapshot, &error));
+  g_assert_no_error (error);
+  assert_same_state (flow, copy);
+
+  /* and it goes on from there exactly like the original */
+  handle_ok (copy, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (copy), ==, SUP);
+  handle_ok (copy, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (copy), ==, S);
+}
+
+static void
+test_snapshot_invalid (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (S, TRUE);
+  g_autoptr(RescueFlow) reference = flow_at (S, TRUE);
+  RescueFlowSnapshot bad;
+  g_autoptr(GError) error = NULL;
+  char country_lower[] = "us";
+  char country_long[] = "USA";
+
+
+#define CHECK_BAD(mutation) \
+  G_STMT_START { \
+    rescue_flow_get_snapshot (reference, &bad); \
+    mutation; \
+    g_assert_false (rescue_flow_restore (flow, &bad, &error)); \
+    g_assert_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_SNAPSHOT); \
+    g_clear_error (&error); \
+    assert_same_state (flow, reference); \
+    rescue_flow_snapshot_clear (&bad); \
+  } G_STMT_END
+
+  CHECK_BAD (bad.step = 42);
+  CHECK_BAD (bad.step = W);
+  CHECK_BAD (bad.n_history = 0);
+  CHECK_BAD (bad.n_history = RESCUE_FLOW_MAX_HISTORY + 1);
+  CHECK_BAD (bad.history[0] = U);
+  CHECK_BAD (bad.history[1] = 99);
+  CHECK_BAD (bad.platform = 7);
+  CHECK_BAD (bad.outcomes[1] = 9);
+  CHECK_BAD (bad.support_submitted_at = -5);
+  CHECK_BAD (g_free (bad.country); bad.country = g_strdup (country_lower));
+  CHECK_BAD (g_free (bad.country); bad.country = g_strdup (country_long));
+  CHECK_BAD (g_free (bad.country); bad.country = NULL);
+#undef CHECK_BAD
+}
+
+static void
+test_default_country (void)
+{
+  g_autofree char *country = NULL;
+
+  /* the tests run with LC_ALL=C.UTF-8 and no territory */
+  g_setenv ("LANGUAGE", "", TRUE);
+  country = rescue_flow_default_country ();
+  g_assert_cmpstr (country, ==, "US");
+}
+
+static void
+test_step_names (void)
+{
+  RescueStep step;
+
+  g_assert_cmpstr (rescue_step_to_string (RESCUE_STEP_SIGNED_IN), ==, "signed-in");
+  g_assert_cmpstr (rescue_step_to_string (RESCUE_STEP_WAITING_FOR_SUPPORT), ==, "waiting-for-support");
+  g_assert_true (rescue_step_from_string ("support", &step));
+  g_assert_cmpint (step, ==, SUP);
+  g_assert_false (rescue_step_from_string ("nowhere", &step));
+  g_assert_false (rescue_step_from_string (NULL, &step));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/flow/table/with-device", test_table_with_device);
+  g_test_add_func ("/flow/table/without-device", test_table_without_device);
+  g_test_add_func ("/flow/table/unknown-event", test_unknown_event_refused);
+  g_test_add_func ("/flow/path/worked-at-fix1", test_path_worked_at_fix1);
+  g_test_add_func ("/flow/path/through-to-support", test_path_through_to_support);
+  g_test_add_func ("/flow/path/no-signed-in-device", test_path_no_signed_in_device);
+  g_test_add_func ("/flow/path/skip-fix2", test_path_skip_fix2);
+  g_test_add_func ("/flow/back-after-skip", test_back_after_skip);
+  g_test_add_func ("/flow/back-after-manual-skip", test_back_after_manual_skip);
+  g_test_add_func ("/flow/restart-keeps-answers", test_restart_keeps_answers);
+  g_test_add_func ("/flow/notify-counts", test_notify_counts);
+  g_test_add_func ("/flow/refused-event-leaves-state", test_refused_event_leaves_state);
+  g_test_add_func ("/flow/snapshot/round-trip", test_snapshot_round_trip);
+  g_test_add_func ("/flow/snapshot/invalid", test_snapshot_invalid);
+  g_test_add_func ("/flow/default-country", test_default_country);
+  g_test_add_func ("/flow/step-names", test_step_names);
+
+  return g_test_run ();
+}
