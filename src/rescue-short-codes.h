@@ -52,11 +52,13 @@ G_DECLARE_FINAL_TYPE (RescueShortCodes, rescue_short_codes, RESCUE, SHORT_CODES,
 
 RescueShortCodes *rescue_short_codes_new_from_bytes    (GBytes            *json,
                                                         GError           **error);
+/* path NULL means RESCUE_SHORT_CODES_RESOURCE */
 RescueShortCodes *rescue_short_codes_new_from_resource (const char        *path,
                                                         GError           **error);
 /* (transfer container) (element-type RescueSender): empty when no number is known */
 GPtrArray        *rescue_short_codes_lookup            (RescueShortCodes  *self,
                                                         const char        *country);
+/* Countries with at least one known number */
 guint             rescue_short_codes_get_n_countries   (RescueShortCodes  *self);
 
 G_END_DECLS

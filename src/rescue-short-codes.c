@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-short-codes"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rescue-short-codes.h"
+
+/*
+ * The file is our own data, but it is edited by hand: every member is
+ * checked by type before it is read, because json-glib's typed getters
+ * emit CRITICALs on a mismatch and return 0 rather than failing.
+ */
+
+#define SUPPORTED_VERSION 1
+
+struct _RescueShortCodes
+{
+  GObject     parent_instance;
+
+  GHashTable *countries;   /* "GB" → GPtrArray of RescueSender, file order */
+};
+
+G_DEFINE_FINAL_TYPE (RescueShortCodes, rescue_short_codes, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rescue-short-codes-error-quark, rescue_short_codes_error)
+G_DEFINE_BOXED_TYPE (RescueSender, rescue_sender, rescue_sender_copy, rescue_sender_free)
+
+static const char * const kind_names[] = {
+  [RESCUE_SENDER_SHORT_CODE] = "short-code",
+  [RESCUE_SENDER_LONG_CODE]  = "long-code",
+};
+
+static const char * const confidence_names[] = {
+  [RESCUE_CONFIDENCE_OFFICIAL]    = "official",
+  [RESCUE_CONFIDENCE_CARRIER]     = "carrier",
+  [RESCUE_CONFIDENCE_PRESS]       = "press",
+  [RESCUE_CONFIDENCE_THIRD_PARTY] = "third-party",
+};
+
+static const char * const sender_members[] = {
+  "number", "kind", "carriers", "confidence", "source", "historic", "note",
+};
+
+static gboolean G_GNUC_PRINTF (2, 3)
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID,
+               /* Translators: %s says what is wrong, e.g. "“kind” of the 2nd number for GB is not known" */
+               _("The list of sender numbers is damaged: %s. Reinstall Code Rescue or report the problem to its developers."),
+               detail);
+  return FALSE;
+}
+
+static gboolean
+node_holds (JsonNode *node,
+            GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == type;
+}
+
+static gboolean
+is_country_code (const char *code)
+{
+  return code != NULL &&
+         g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && code[2] == '\0';
+}
+
+/* Short codes are digits only; long codes are international numbers
+ * written as "+44 7624 800379", so people can compare them by eye */
+static gboolean
+is_valid_number (const char       *number,
+                 RescueSenderKind  kind)
+{
+  const char *p = number;
+  guint digits = 0;
+
+  if (kind == RESCUE_SENDER_LONG_CODE)
+    {
+      if (*p != '+')
+        return FALSE;
+      p++;
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!(kind == RESCUE_SENDER_LONG_CODE && *p == ' ' && g_ascii_isdigit (p[-1])))
+        return FALSE;
+    }
+
+  return digits > 0 && p[-1] != ' ';
+}
+
+/* Only called on text json-glib has already accepted, so the brackets
+ * balance; what is left to find is anything after the first value. */
+static gboolean
+holds_one_object (const char *data,
+                  gsize       size)
+{
+  const char *end = data + size;
+  const char *p = data;
+  char quote = '\0';
+  int depth = 0;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p != '{')
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      if (quote != '\0')
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == quote)
+            quote = '\0';
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        break;
+    }
+
+  if (p >= end)
+    return FALSE;
+
+  for (p++; p < end; p++)
+    if (!g_ascii_isspace (*p) && *p != '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_enum (const char         *value,
+            const char * const *names,
+            guint               n_names,
+            guint              *out)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_strcmp0 (value, names[i]) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_known_sender_member (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sender_members); i++)
+    if (g_str_equal (name, sender_members[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (!node_holds (node, G_TYPE_STRING))
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static RescueSender *
+parse_sender (JsonNode    *node,
+              const char  *country,
+              guint        position,
+              GError     **error)
+{
+  g_autoptr(RescueSender) sender = g_new0 (RescueSender, 1);
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GStrvBuilder) carriers = g_strv_builder_new ();
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *array;
+  const char *value;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* Translators: %u is a position in a list (1, 2, …), %s a country code like "GB" */
+      set_invalid (error, _("number %u for %s is not an object"), position, country);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!is_known_sender_member (l->data))
+        {
+          /* Translators: the first %s is a JSON member name, %u a position, the last %s a country code */
+          set_invalid (error, _("“%s” of number %u for %s is not known"),
+                       (const char *) l->data, position, country);
+          return NULL;
+        }
+    }
+
+  value = get_string (object, "kind");
+  if (value == NULL ||
+      !parse_enum (value, kind_names, G_N_ELEMENTS (kind_names), &n))
+    {
+      set_invalid (error, _("“kind” of number %u for %s is not “short-code” or “long-code”"),
+                   position, country);
+      return NULL;
+    }
+  sender->kind = n;
+
+  value = get_string (object, "number");
+  if (value == NULL || !is_valid_number (value, sender->kind))
+    {
+      set_invalid (error, _("“number” %u for %s is missing or not a phone number of its kind"),
+                   position, country);
+      return NULL;
+    }
+  sender->number = g_strdup (value);
+
+  member = json_object_get_member (object, "carriers");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      set_invalid (error, _("“carriers” of number %u for %s is not a list"), position, country);
+      return NULL;
+    }
+  array = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *carrier = json_array_get_element (array, i);
+
+      if (!node_holds (carrier, G_TYPE_STRING) || *json_node_get_string (carrier) == '\0')
+        {
+          set_invalid (error, _("a carrier of number %u for %s is not a name"), position, country);
+          return NULL;
+        }
+      g_strv_builder_add (carriers, json_node_get_string (carrier));
+    }
+  sender->carriers = g_strv_builder_end (carriers);
+
+  value = get_string (object, "confidence");
+  if (value == NULL ||
+      !parse_enum (value, confidence_names, G_N_ELEMENTS (confidence_names), &n))
+    {
+      set_invalid (error, _("“confidence” of number %u for %s is not “official”, “carrier”, “press” or “third-party”"),
+                   position, country);
+      return NULL;
+    }
+  sender->confidence = n;
+
+  value = get_string (object, "source");
+  if (value == NULL ||
+      !(g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://")))
+    {
+      set_invalid (error, _("“source” of number %u for %s is not a web address"), position, country);
+      return NULL;
+    }
+  sender->source = g_strdup (value);
+
+  member = json_object_get_member (object, "historic");
+  if (!node_holds (member, G_TYPE_BOOLEAN))
+    {
+      set_invalid (error, _("“historic” of number %u for %s is not true or false"), position, country);
+      return NULL;
+    }
+  sender->historic = json_node_get_boolean (member);
+
+  member = json_object_get_member (object, "note");
+  if (member != NULL && !node_holds (member, G_TYPE_STRING))
+    {
+      set_invalid (error, _("“note” of number %u for %s is not text"), position, country);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sender);
+}
+
+static GPtrArray *
+parse_country (const char  *country,
+               JsonNode    *node,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) senders = g_ptr_array_new_with_free_func ((GDestroyNotify) rescue_sender_free);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      /* Translators: %s is a country code like "GB" */
+      set_invalid (error, _("the numbers for %s are not a list"), country);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      RescueSender *sender = parse_sender (json_array_get_element (array, i), country, i + 1, error);
+
+      if (sender == NULL)
+        return NULL;
+
+      /* The UI lists every number once; a repeat is an editing mistake */
+      for (guint j = 0; j < senders->len; j++)
+        {
+          RescueSender *other = g_ptr_array_index (senders, j);
+
+          if (g_str_equal (other->number, sender->number))
+            {
+              /* Translators: the first %s is a phone number, the second a country code */
+              set_invalid (error, _("%s is listed twice for %s"), sender->number, country);
+              rescue_sender_free (sender);
+              return NULL;
+            }
+        }
+
+      g_ptr_array_add (senders, sender);
+    }
+
+  return g_steal_pointer (&senders);
+}
+
+static gboolean
+rescue_short_codes_parse (RescueShortCodes  *self,
+                          JsonNode          *root,
+                          GError           **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  JsonObject *countries;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return set_invalid (error, _("the file does not hold an object"));
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "version");
+  if (!node_holds (node, G_TYPE_INT64))
+    return set_invalid (error, _("“version” is missing or not a whole number"));
+  if (json_node_get_int (node) != SUPPORTED_VERSION)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+      /* Translators: %s is a version number; a newer Code Rescue may read it */
+      return set_invalid (error, _("version %s is not supported"), version);
+    }
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_str_equal (l->data, "version") && !g_str_equal (l->data, "countries"))
+        /* Translators: %s is a JSON member name */
+        return set_invalid (error, _("“%s” is not known"), (const char *) l->data);
+    }
+  g_clear_pointer (&members, g_list_free);
+
+  node = json_object_get_member (object, "countries");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, _("“countries” is missing or not an object"));
+  countries = json_node_get_object (node);
+
+  members = json_object_get_members (countries);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *country = l->data;
+      GPtrArray *senders;
+
+      if (!is_country_code (country))
+        /* Translators: %s is what the file has instead of a country code */
+        return set_invalid (error, _("“%s” is not a two-letter upper-case country code"), country);
+
+      senders = parse_country (country, json_object_get_member (countries, country), error);
+      if (senders == NULL)
+        return FALSE;
+
+      g_hash_table_replace (self->countries, g_strdup (country), senders);
+    }
+
+  return TRUE;
+}
+
+static void
+rescue_short_codes_finalize (GObject *object)
+{
+  RescueShortCodes *self = RESCUE_SHORT_CODES (object);
+
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+
+  G_OBJECT_CLASS (rescue_short_codes_parent_class)->finalize (object);
+}
+
+static void
+rescue_short_codes_class_init (RescueShortCodesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rescue_short_codes_finalize;
+}
+
+static void
+rescue_short_codes_init (RescueShortCodes *self)
+{
+  self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+}
+
+RescueSender *
+rescue_sender_copy (const RescueSender *sender)
+{
+  RescueSender *copy;
+
+  g_return_val_if_fail (sender != NULL, NULL);
+
+  copy = g_new0 (RescueSender, 1);
+  copy->number = g_strdup (sender->number);
+  copy->kind = sender->kind;
+  copy->carriers = g_strdupv (sender->carriers);
+  copy->confidence = sender->confidence;
+  copy->source = g_strdup (sender->source);
+  copy->historic = sender->historic;
+
+  return copy;
+}
+
+void
+rescue_sender_free (RescueSender *sender)
+{
+  if (sender == NULL)
+    return;
+
+  g_free (sender->number);
+  g_strfreev (sender->carriers);
+  g_free (sender->source);
+  g_free (sender);
+}
+
+RescueShortCodes *
+rescue_short_codes_new_from_bytes (GBytes  *json,
+                                   GError **error)
+{
+  g_autoptr(RescueShortCodes) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (json, &size);
+  if (data == NULL || size > G_MAXSSIZE)
+    {
+      data = "";
+      size = 0;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      set_invalid (error, "%s", parse_error->message);
+      return NULL;
+    }
+
+  /* json-glib keeps the first of several concatenated values and drops
+   * the rest silently: a bad merge would hide half the list */
+  if (!holds_one_object (data, size))
+    {
+      set_invalid (error, _("the file does not hold exactly one object"));
+      return NULL;
+    }
+
+  self = g_object_new (RESCUE_TYPE_SHORT_CODES, NULL);
+  if (!rescue_short_codes_parse (self, json_parser_get_root (parser), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RescueShortCodes *
+rescue_short_codes_new_from_resource (const char  *path,
+                                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path == NULL)
+    path = RESCUE_SHORT_CODES_RESOURCE;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return rescue_short_codes_new_from_bytes (bytes, error);
+}
+
+GPtrArray *
+rescue_short_codes_lookup (RescueShortCodes *self,
+                           const char       *country)
+{
+  GPtrArray *senders;
+  GPtrArray *result;
+
+  g_return_val_if_fail (RESCUE_IS_SHORT_CODES (self), NULL);
+
+  if (country == NULL)
+    return g_ptr_array_new ();
+
+  senders = g_hash_table_lookup (self->countries, country);
+  if (senders == NULL)
+    return g_ptr_array_new ();
+
+  result = g_ptr_array_sized_new (senders->len);
+  for (guint i = 0; i < senders->len; i++)
+    g_ptr_array_add (result, g_ptr_array_index (senders, i));
+
+  return result;
+}
+
+guint
+rescue_short_codes_get_n_countries (RescueShortCodes *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (RESCUE_IS_SHORT_CODES (self), 0);
+
+  g_hash_table_iter_init (&iter, self->countries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((GPtrArray *) value)->len > 0)
+      n++;
+
+  return n;
+}

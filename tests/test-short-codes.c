@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rescue-short-codes.h"
+
+#define SENDER_GB "{\"number\": \"86444\", \"kind\": \"short-code\", \"carriers\": [\"O2\"], " \
+                  "\"confidence\": \"carrier\", \"source\": \"https://example.org/o2\", \"historic\": false}"
+
+static GBytes *
+read_data_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "short-codes.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static RescueShortCodes *
+load_data_file (void)
+{
+  g_autoptr(GBytes) bytes = read_data_file ();
+  g_autoptr(GError) error = NULL;
+  RescueShortCodes *codes;
+
+  codes = rescue_short_codes_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (RESCUE_IS_SHORT_CODES (codes));
+
+  return codes;
+}
+
+static RescueShortCodes *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return rescue_short_codes_new_from_bytes (bytes, error);
+}
+
+/* A file holding one country with the given senders (a JSON array body) */
+static char *
+file_with_senders (const char *country,
+                   const char *senders)
+{
+  return g_strdup_printf ("{\"version\": 1, \"countries\": {\"%s\": [%s]}}", country, senders);
+}
+
+/* SENDER_GB with one member replaced (value NULL removes it) */
+static char *
+sender_with (const char *member,
+             const char *value)
+{
+  g_autoptr(JsonNode) node = json_from_string (SENDER_GB, NULL);
+  JsonObject *object = json_node_get_object (node);
+
+  g_assert_nonnull (node);
+  json_object_remove_member (object, member);
+  if (value != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *replacement = json_from_string (value, &error);
+
+      g_assert_no_error (error);
+      json_object_set_member (object, member, replacement);
+    }
+
+  return json_to_string (node, FALSE);
+}
+
+static const char *
+expect_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_STRING);
+  return json_node_get_string (node);
+}
+
+/* Reads the data file a second, independent way and checks that every
+ * entry in it came through the loader unchanged and in order */
+static void
+test_real_file_every_entry (void)
+{
+  static const char * const kinds[] = { "short-code", "long-code" };
+  static const char * const confidences[] = { "official", "carrier", "press", "third-party" };
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GBytes) bytes = read_data_file ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *countries;
+  guint n_with_numbers = 0;
+  guint n_entries = 0;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  countries = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "countries");
+  names = json_object_get_members (countries);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonArray *entries = json_object_get_array_member (countries, l->data);
+      g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, l->data);
+
+      g_assert_cmpuint (senders->len, ==, json_array_get_length (entries));
+      if (senders->len > 0)
+        n_with_numbers++;
+
+      for (guint i = 0; i < senders->len; i++)
+        {
+          RescueSender *sender = g_ptr_array_index (senders, i);
+          JsonObject *entry = json_array_get_object_element (entries, i);
+          JsonArray *carriers = json_object_get_array_member (entry, "carriers");
+
+          g_assert_cmpstr (sender->number, ==, expect_string (entry, "number"));
+          g_assert_cmpstr (kinds[sender->kind], ==, expect_string (entry, "kind"));
+          g_assert_cmpstr (confidences[sender->confidence], ==, expect_string (entry, "confidence"));
+          g_assert_cmpstr (sender->source, ==, expect_string (entry, "source"));
+          g_assert_true (g_str_has_prefix (sender->source, "http"));
+          g_assert_cmpint (sender->historic, ==, json_object_get_boolean_member (entry, "historic"));
+          g_assert_nonnull (sender->carriers);
+          g_assert_cmpuint (g_strv_length (sender->carriers), ==, json_array_get_length (carriers));
+          for (guint j = 0; j < json_array_get_length (carriers); j++)
+            g_assert_cmpstr (sender->carriers[j], ==, json_array_get_string_element (carriers, j));
+          n_entries++;
+        }
+    }
+
+  g_assert_cmpuint (rescue_short_codes_get_n_countries (codes), ==, n_with_numbers);
+  /* Every country the reference lists */
+  g_assert_cmpuint (n_with_numbers, >=, 9);
+  g_assert_cmpuint (n_entries, >=, 13);
+}
+
+static void
+assert_has_number (RescueShortCodes *codes,
+                   const char       *country,
+                   const char       *number)
+{
+  g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, country);
+
+  for (guint i = 0; i < senders->len; i++)
+    if (g_str_equal (((RescueSender *) g_ptr_array_index (senders, i))->number, number))
+      return;
+
+  g_error ("%s has no sender %s", country, number);
+}
+
+static void
+test_real_file_reference_countries (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+
+  assert_has_number (codes, "US", "40404");
+  assert_has_number (codes, "CA", "21212");
+  assert_has_number (codes, "GB", "86444");
+  assert_has_number (codes, "GB", "+44 7624 800379");
+  assert_has_number (codes, "IN", "53000");
+  assert_has_number (codes, "KE", "40404");
+  assert_has_number (codes, "NG", "40404");
+  assert_has_number (codes, "NG", "20644");
+  assert_has_number (codes, "MG", "40404");
+  assert_has_number (codes, "FJ", "40404");
+  assert_has_number (codes, "MY", "28933");
+}
+
+static void
+test_real_file_us (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, "US");
+  RescueSender *first;
+
+  g_assert_cmpuint (senders->len, >=, 1);
+  first = g_ptr_array_index (senders, 0);
+  g_assert_cmpstr (first->number, ==, "40404");
+  g_assert_cmpint (first->kind, ==, RESCUE_SENDER_SHORT_CODE);
+  g_assert_cmpint (first->confidence, ==, RESCUE_CONFIDENCE_OFFICIAL);
+  /* All carriers */
+  g_assert_cmpuint (g_strv_length (first->carriers), ==, 0);
+}
+
+static void
+test_real_file_gb (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, "GB");
+  RescueSender *sender;
+
+  g_assert_cmpuint (senders->len, ==, 2);
+
+  sender = g_ptr_array_index (senders, 0);
+  g_assert_cmpstr (sender->number, ==, "86444");
+  g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_SHORT_CODE);
+  g_assert_true (g_strv_contains ((const char * const *) sender->carriers, "Vodafone"));
+  g_assert_true (g_strv_contains ((const char * const *) sender->carriers, "O2"));
+
+  sender = g_ptr_array_index (senders, 1);
+  g_assert_cmpstr (sender->number, ==, "+44 7624 800379");
+  g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_LONG_CODE);
+  g_assert_cmpint (sender->confidence, ==, RESCUE_CONFIDENCE_PRESS);
+  g_assert_true (sender->historic);
+}
+
+static void
+test_real_file_historic (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GPtrArray) kenya = rescue_short_codes_lookup (codes, "KE");
+  g_autoptr(GPtrArray) india = rescue_short_codes_lookup (codes, "IN");
+
+  /* Safaricom ended its Twitter service in 2018 */
+  for (guint i = 0; i < kenya->len; i++)
+    {
+      RescueSender *sender = g_ptr_array_index (kenya, i);
+
+      if (g_str_equal (sender->number, "8988"))
+        g_assert_true (sender->historic);
+    }
+
+  for (guint i = 0; i < india->len; i++)
+    {
+      RescueSender *sender = g_ptr_array_index (india, i);
+
+      if (g_str_equal (sender->number, "5566511"))
+        g_assert_true (sender->historic);
+    }
+}
+
+static void
+test_unlisted (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  const char *countries[] = { "FR", "", "us", "Us", "USA", "U", "ZZ" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, countries[i]);
+
+      g_assert_nonnull (senders);
+      g_assert_cmpuint (senders->len, ==, 0);
+    }
+
+  {
+    g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, NULL);
+
+    g_assert_nonnull (senders);
+    g_assert_cmpuint (senders->len, ==, 0);
+  }
+}
+
+/* The array is the caller's; the senders stay the object's */
+static void
+test_lookup_transfer (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  GPtrArray *first = rescue_short_codes_lookup (codes, "GB");
+  g_autoptr(GPtrArray) second = NULL;
+
+  g_ptr_array_remove_index (first, 0);
+  g_ptr_array_unref (first);
+
+  second = rescue_short_codes_lookup (codes, "GB");
+  g_assert_cmpuint (second->len, ==, 2);
+  g_assert_cmpstr (((RescueSender *) g_ptr_array_index (second, 0))->number, ==, "86444");
+}
+
+static void
+test_order_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = file_with_senders ("XK",
+    "{\"number\": \"300\", \"kind\": \"short-code\", \"carriers\": [], \"confidence\": \"press\", \"source\": \"https://example.org/3\", \"historic\": true},"
+    "{\"number\": \"100\", \"kind\": \"short-code\", \"carriers\": [], \"confidence\": \"official\", \"source\": \"https://example.org/1\", \"historic\": false, \"note\": \"first\"},"
+    "{\"number\": \"+1 200\", \"kind\": \"long-code\", \"carriers\": [\"A\", \"B\"], \"confidence\": \"third-party\", \"source\": \"http://example.org/2\", \"historic\": false}");
+  g_autoptr(RescueShortCodes) codes = load_string (json, &error);
+  g_autoptr(GPtrArray) senders = NULL;
+  RescueSender *sender;
+
+  g_assert_no_error (error);
+  senders = rescue_short_codes_lookup (codes, "XK");
+  g_assert_cmpuint (senders->len, ==, 3);
+  g_assert_cmpstr (((RescueSender *) g_ptr_array_index (senders, 0))->number, ==, "300");
+  g_assert_cmpstr (((RescueSender *) g_ptr_array_index (senders, 1))->number, ==, "100");
+
+  sender = g_ptr_array_index (senders, 2);
+  g_assert_cmpstr (sender->number, ==, "+1 200");
+  g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_LONG_CODE);
+  g_assert_cmpint (sender->confidence, ==, RESCUE_CONFIDENCE_THIRD_PARTY);
+  g_assert_cmpstr (sender->carriers[0], ==, "A");
+  g_assert_cmpstr (sender->carriers[1], ==, "B");
+  g_assert_null (sender->carriers[2]);
+  g_assert_false (sender->historic);
+  g_assert_cmpuint (rescue_short_codes_get_n_countries (codes), ==, 1);
+}
+
+/* An empty list means "no known number", the same answer as an unlisted country */
+static void
+test_empty_country_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueShortCodes) codes =
+    load_string ("{\"version\": 1, \"countries\": {\"FR\": [], \"GB\": [" SENDER_GB "]}}", &error);
+  g_autoptr(GPtrArray) france = NULL;
+  g_autoptr(GPtrArray) britain = NULL;
+
+  g_assert_no_error (error);
+  france = rescue_short_codes_lookup (codes, "FR");
+  britain = rescue_short_codes_lookup (codes, "GB");
+  g_assert_nonnull (france);
+  g_assert_cmpuint (france->len, ==, 0);
+  g_assert_cmpuint (britain->len, ==, 1);
+  g_assert_cmpuint (rescue_short_codes_get_n_countries (codes), ==, 1);
+}
+
+static void
+test_no_countries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueShortCodes) codes = load_string ("{\"version\": 1, \"countries\": {}}", &error);
+  g_autoptr(GPtrArray) senders = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rescue_short_codes_get_n_countries (codes), ==, 0);
+  senders = rescue_short_codes_lookup (codes, "US");
+  g_assert_cmpuint (senders->len, ==, 0);
+}
+
+static void
+assert_invalid (const char *json,
+                const char *expected_in_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueShortCodes) codes = NULL;
+
+  codes = load_string (json, &error);
+  g_assert_null (codes);
+  g_assert_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID);
+  if (strstr (error->message, expected_in_message) == NULL)
+    g_error ("For %s: “%s” does not mention “%s”", json, error->message, expected_in_message);
+}
+
+static void
+test_invalid_files (void)
+{
+  static const struct {
+    const char *json;
+    const char *mentions;
+  } cases[] = {
+    { "", "object" },
+    { "   \n\t ", "object" },
+    { "not json", "Parse error" },
+    { "{\"version\": 1, \"countries\": {}", "Parse error" },
+    { "{\"version\": 1, \"countries\": {},}", "Parse error" },
+    { "[]", "object" },
+    { "null", "object" },
+    { "40404", "object" },
+    { "\"40404\"", "object" },
+    { "{\"version\": 1, \"countries\": {}} {\"version\": 1, \"countries\": {}}", "exactly one" },
+    { "{\"version\": 1, \"countries\": {}}[1]", "exactly one" },
+    { "{\"version\": 1, \"countries\": {}} 2", "Parse error" },
+    { "{\"countries\": {}}", "version" },
+    { "{\"version\": 2, \"countries\": {}}", "version 2" },
+    { "{\"version\": 0, \"countries\": {}}", "version 0" },
+    { "{\"version\": \"1\", \"countries\": {}}", "version" },
+    { "{\"version\": 1.0, \"countries\": {}}", "version" },
+    { "{\"version\": null, \"countries\": {}}", "version" },
+    { "{\"version\": 1}", "countries" },
+    { "{\"version\": 1, \"countries\": []}", "countries" },
+    { "{\"version\": 1, \"countries\": {}, \"extra\": 1}", "extra" },
+    { "{\"version\": 1, \"countries\": {\"us\": []}}", "“us”" },
+    { "{\"version\": 1, \"countries\": {\"USA\": []}}", "“USA”" },
+    { "{\"version\": 1, \"countries\": {\"U1\": []}}", "“U1”" },
+    { "{\"version\": 1, \"countries\": {\"\": []}}", "“”" },
+    { "{\"version\": 1, \"countries\": {\"ÜS\": []}}", "“ÜS”" },
+    { "{\"version\": 1, \"countries\": {\"GB\": {}}}", "not a list" },
+    { "{\"version\": 1, \"countries\": {\"GB\": null}}", "not a list" },
+    { "{\"version\": 1, \"countries\": {\"GB\": [\"86444\"]}}", "not an object" },
+    { "{\"version\": 1, \"countries\": {\"GB\": [[]]}}", "not an object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_invalid (cases[i].json, cases[i].mentions);
+}
+
+static void
+test_invalid_senders (void)
+{
+  static const struct {
+    const char *member;
+    const char *value;   /* NULL: left out */
+    const char *mentions;
+  } cases[] = {
+    { "number", NULL, "“number”" },
+    { "number", "86444", "“number”" },
+    { "number", "null", "“number”" },
+    { "number", "\"\"", "“number”" },
+    { "number", "\"4O4O4\"", "“number”" },
+    { "number", "\"+44 86444\"", "“number”" },   /* a short code has no country prefix */
+    { "number", "[\"86444\"]", "“number”" },
+    { "kind", NULL, "“kind”" },
+    { "kind", "1", "“kind”" },
+    { "kind", "\"shortcode\"", "“kind”" },
+    { "kind", "{}", "“kind”" },
+    { "carriers", NULL, "“carriers”" },
+    { "carriers", "\"O2\"", "“carriers”" },
+    { "carriers", "{}", "“carriers”" },
+    { "carriers", "[1]", "carrier" },
+    { "carriers", "[\"\"]", "carrier" },
+    { "carriers", "[[\"O2\"]]", "carrier" },
+    { "confidence", NULL, "“confidence”" },
+    { "confidence", "\"rumour\"", "“confidence”" },
+    { "confidence", "\"Official\"", "“confidence”" },
+    { "confidence", "0", "“confidence”" },
+    { "source", NULL, "“source”" },
+    { "source", "\"\"", "“source”" },
+    { "source", "\"example.org\"", "“source”" },
+    { "source", "42", "“source”" },
+    { "historic", NULL, "“historic”" },
+    { "historic", "\"yes\"", "“historic”" },
+    { "historic", "1", "“historic”" },
+    { "historic", "null", "“historic”" },
+    { "note", "3", "“note”" },
+    { "note", "[\"a\"]", "“note”" },
+    { "carrier", "[\"O2\"]", "“carrier”" },   /* a typo of "carriers" */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sender = sender_with (cases[i].member, cases[i].value);
+      g_autofree char *json = file_with_senders ("GB", sender);
+
+      assert_invalid (json, cases[i].mentions);
+      /* Every message names the country and the entry */
+      assert_invalid (json, "GB");
+    }
+}
+
+static void
+test_invalid_long_codes (void)
+{
+  static const char * const numbers[] = {
+    "\"447624800379\"", "\"+\"", "\"+44  7624\"", "\"+44 7624 \"", "\"+44-7624\"", "\"+ 44\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *long_code = sender_with ("kind", "\"long-code\"");
+      g_autoptr(JsonNode) node = json_from_string (long_code, NULL);
+      g_autofree char *sender = NULL;
+      g_autofree char *json = NULL;
+
+      json_object_set_member (json_node_get_object (node), "number", json_from_string (numbers[i], NULL));
+      sender = json_to_string (node, FALSE);
+      json = file_with_senders ("GB", sender);
+      assert_invalid (json, "“number”");
+    }
+}
+
+static void
+test_duplicate_number (void)
+{
+  g_autofree char *json = file_with_senders ("GB", SENDER_GB ", " SENDER_GB);
+
+  assert_invalid (json, "86444 is listed twice for GB");
+}
+
+/* The second sender is broken: nothing of the first may leak or survive */
+static void
+test_error_after_valid_entries (void)
+{
+  g_autofree char *broken = sender_with ("kind", "\"pager\"");
+  g_autofree char *senders = g_strconcat (SENDER_GB ", ", broken, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"version\": 1, \"countries\": {\"US\": [], \"GB\": [%s]}}", senders);
+
+  assert_invalid (json, "number 2 for GB");
+}
+
+static void
+test_missing_resource (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueShortCodes) codes = NULL;
+
+  codes = rescue_short_codes_new_from_resource ("/io/github/coderescue/CodeRescue/no-such-file.json", &error);
+  g_assert_null (codes);
+  g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
+}
+
+static void
+test_sender_copy (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, "GB");
+  RescueSender *original = g_ptr_array_index (senders, 0);
+  g_autoptr(RescueSender) copy = rescue_sender_copy (original);
+  RescueSender *boxed;
+
+  g_assert_true (copy != original);
+  g_assert_cmpstr (copy->number, ==, original->number);
+  g_assert_true (copy->number != original->number);
+  g_assert_cmpint (copy->kind, ==, original->kind);
+  g_assert_cmpint (copy->confidence, ==, original->confidence);
+  g_assert_cmpint (copy->historic, ==, original->historic);
+  g_assert_cmpstr (copy->source, ==, original->source);
+  g_assert_true (copy->carriers != original->carriers);
+  g_assert_true (g_strv_equal ((const char * const *) copy->carriers,
+                               (const char * const *) original->carriers));
+
+  /* The copy outlives its source */
+  g_clear_pointer (&senders, g_ptr_array_unref);
+  g_clear_object (&codes);
+  g_assert_cmpstr (copy->number, ==, "86444");
+
+  g_assert_true (G_TYPE_IS_BOXED (RESCUE_TYPE_SENDER));
+  boxed = g_boxed_copy (RESCUE_TYPE_SENDER, copy);
+  g_assert_cmpstr (boxed->number, ==, "86444");
+  g_assert_cmpstr (boxed->carriers[0], ==, "Vodafone");
+  g_boxed_free (RESCUE_TYPE_SENDER, boxed);
+
+  rescue_sender_free (NULL);
+}
+
+static void
+test_sender_copy_empty_carriers (void)
+{
+  RescueSender sender = {
+    .number = (char *) "40404",
+    .kind = RESCUE_SENDER_SHORT_CODE,
+    .carriers = (char *[]) { NULL },
+    .confidence = RESCUE_CONFIDENCE_OFFICIAL,
+    .source = (char *) "https://example.org/",
+    .historic = TRUE,
+  };
+  g_autoptr(RescueSender) copy = rescue_sender_copy (&sender);
+
+  g_assert_nonnull (copy->carriers);
+  g_assert_null (copy->carriers[0]);
+  g_assert_true (copy->historic);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/short-codes/real-file/every-entry", test_real_file_every_entry);
+  g_test_add_func ("/short-codes/real-file/reference-countries", test_real_file_reference_countries);
+  g_test_add_func ("/short-codes/real-file/us", test_real_file_us);
+  g_test_add_func ("/short-codes/real-file/gb", test_real_file_gb);
+  g_test_add_func ("/short-codes/real-file/historic", test_real_file_historic);
+  g_test_add_func ("/short-codes/lookup/unlisted", test_unlisted);
+  g_test_add_func ("/short-codes/lookup/transfer", test_lookup_transfer);
+  g_test_add_func ("/short-codes/lookup/order", test_order_kept);
+  g_test_add_func ("/short-codes/lookup/empty-list", test_empty_country_list);
+  g_test_add_func ("/short-codes/lookup/no-countries", test_no_countries);
+  g_test_add_func ("/short-codes/invalid/files", test_invalid_files);
+  g_test_add_func ("/short-codes/invalid/senders", test_invalid_senders);
+  g_test_add_func ("/short-codes/invalid/long-codes", test_invalid_long_codes);
+  g_test_add_func ("/short-codes/invalid/duplicate", test_duplicate_number);
+  g_test_add_func ("/short-codes/invalid/after-valid-entries", test_error_after_valid_entries);
+  g_test_add_func ("/short-codes/resource/missing", test_missing_resource);
+  g_test_add_func ("/short-codes/sender/copy", test_sender_copy);
+  g_test_add_func ("/short-codes/sender/copy-empty-carriers", test_sender_copy_empty_carriers);
+
+  return g_test_run ();
+}
