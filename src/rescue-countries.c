@@ -235,9 +235,10 @@ rescue_countries_load (const char  *iso_codes_json,
       code = get_string (entry, "alpha_2");
       name = get_string (entry, "name");
       common_name = get_string (entry, "common_name");
-      if (!is_country_code (code) || name == NULL || *name == '\0')
+      if (!is_country_code (code) || name == NULL || *name == '\0' ||
+          (common_name == NULL && json_object_has_member (entry, "common_name")))
         {
-          set_wrong_shape (error, path, _("an entry has no two-letter code or no name"));
+          set_wrong_shape (error, path, _("an entry has no two-letter code or no proper name"));
           return NULL;
         }
 

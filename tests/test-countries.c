@@ -292,6 +292,8 @@ test_wrong_shapes (TempDir       *fixture,
     "{\"3166-1\": [{\"alpha_2\": \"xx\", \"name\": \"Nowhere\"}]}",
     "{\"3166-1\": [{\"alpha_2\": \"XXX\", \"name\": \"Nowhere\"}]}",
     "{\"3166-1\": [{\"alpha_2\": \"XX\", \"name\": [\"Nowhere\"]}]}",
+    "{\"3166-1\": [{\"alpha_2\": \"XX\", \"name\": \"Nowhere\", \"common_name\": 3}]}",
+    "{\"3166-1\": [{\"alpha_2\": \"XX\", \"name\": \"Nowhere\", \"common_name\": null}]}",
     "{\"3166-1\": [{\"alpha_2\": \"XX\", \"name\": \"Nowhere\"}, {\"alpha_2\": \"YY\"}]}",
   };
 
@@ -317,7 +319,7 @@ test_own_file (TempDir       *fixture,
     "  {\"alpha_2\": \"XB\", \"name\": \"Beta\", \"alpha_3\": \"XBB\", \"numeric\": \"901\"},"
     "  {\"alpha_2\": \"XA\", \"name\": \"Zulu, Republic of\", \"common_name\": \"Alpha\"},"
     "  {\"alpha_2\": \"XC\", \"name\": \"Charlie\", \"common_name\": \"\"},"
-    "  {\"alpha_2\": \"XD\", \"name\": \"Beta\", \"common_name\": 3}"
+    "  {\"alpha_2\": \"XD\", \"name\": \"Beta\"}"
     "]}", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) countries = rescue_countries_load (path, &error);
