@@ -146,9 +146,9 @@ rescue_support_validate_username (const char  *typed,
                              RESCUE_SUPPORT_ERROR_INVALID_USERNAME,
                              _("An X username can only use the letters A to Z without accents, digits and underscores."));
       else
-        /* Translators: %c is a punctuation character such as & or # */
         g_set_error (error, RESCUE_SUPPORT_ERROR,
                      RESCUE_SUPPORT_ERROR_INVALID_USERNAME,
+                     /* Translators: %c is a punctuation character such as & or # */
                      _("An X username cannot contain “%c”. Use only letters, digits and underscores."),
                      *p);
       return FALSE;
