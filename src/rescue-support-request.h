@@ -75,6 +75,7 @@ char     *rescue_support_build_form_uri    (const char  *base_uri,
                                             GError     **error);
 char     *rescue_support_message           (const char  *username,
                                             const char  *email);
+GError   *rescue_support_error_from_network (const GError *error);
 
 #define RESCUE_TYPE_SUPPORT_REQUEST (rescue_support_request_get_type ())
 G_DECLARE_FINAL_TYPE (RescueSupportRequest, rescue_support_request, RESCUE, SUPPORT_REQUEST, GObject)
