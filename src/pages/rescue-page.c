@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-page"
+
+#include "config.h"
+
+#include "rescue-page.h"
+
+/*
+ * A page is a view of the flow: it reads it and sends it events. It never
+ * decides which page comes next; the flow does, and the window shows it.
+ */
+
+typedef struct
+{
+  RescueFlow *flow;
+  GtkWidget  *heading;
+} RescuePagePrivate;
+
+enum {
+  PROP_0,
+  PROP_FLOW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RescuePage, rescue_page, GTK_TYPE_WIDGET)
+
+static void
+notify_flow_cb (RescuePage *self)
+{
+  RescuePageClass *klass = RESCUE_PAGE_GET_CLASS (self);
+
+  if (klass->flow_changed != NULL)
+    klass->flow_changed (self);
+}
+
+static void
+rescue_page_dispose (GObject *object)
+{
+  RescuePage *self = (RescuePage *)object;
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&priv->flow);
+  priv->heading = NULL;
+
+  G_OBJECT_CLASS (rescue_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RescuePage *self = RESCUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FLOW:
+      g_value_set_object (value, rescue_page_get_flow (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rescue_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RescuePage *self = RESCUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FLOW:
+      rescue_page_set_flow (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rescue_page_class_init (RescuePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rescue_page_dispose;
+  object_class->get_property = rescue_page_get_property;
+  object_class->set_property = rescue_page_set_property;
+
+  properties[PROP_FLOW] =
+    g_param_spec_object ("flow", NULL, NULL, RESCUE_TYPE_FLOW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rescue_page_init (RescuePage *self)
+{
+}
+
+RescueFlow *
+rescue_page_get_flow (RescuePage *self)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
+
+  return priv->flow;
+}
+
+void
+rescue_page_set_flow (RescuePage *self,
+                      RescueFlow *flow)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_if_fail (RESCUE_IS_PAGE (self));
+  g_return_if_fail (flow == NULL || RESCUE_IS_FLOW (flow));
+
+  if (priv->flow == flow)
+    return;
+
+  if (priv->flow != NULL)
+    g_signal_handlers_disconnect_by_func (priv->flow, notify_flow_cb, self);
+
+  g_set_object (&priv->flow, flow);
+
+  if (flow != NULL)
+    g_signal_connect_object (flow, "notify", G_CALLBACK (notify_flow_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  notify_flow_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLOW]);
+}
+
+/**
+ * rescue_page_send:
+ * Sends @event to the flow. Buttons are only sensitive when the flow can
+ * take their event, so a refusal here is a bug worth a warning.
+ */
+void
+rescue_page_send (RescuePage  *self,
+                  RescueEvent  event)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RESCUE_IS_PAGE (self));
+
+  if (priv->flow == NULL)
+    return;
+
+  if (!rescue_flow_handle (priv->flow, event, &error))
+    g_warning ("%s", error->message);
+}
+
+void
+rescue_page_set_heading (RescuePage *self,
+                         GtkWidget  *heading)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_if_fail (RESCUE_IS_PAGE (self));
+
+  priv->heading = heading;
+}
+
+/**
+ * rescue_page_focus_heading:
+ * Moves keyboard focus to the page's title, so a screen reader reads the
+ * new page from its start.
+ */
+gboolean
+rescue_page_focus_heading (RescuePage *self)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_val_if_fail (RESCUE_IS_PAGE (self), FALSE);
+
+  if (priv->heading == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (priv->heading);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rescue-flow.h"
+
+G_BEGIN_DECLS
+
+#define RESCUE_TYPE_PAGE (rescue_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (RescuePage, rescue_page, RESCUE, PAGE, GtkWidget)
+
+/**
+ * RescuePageClass:
+ * @flow_changed: the flow was set or one of its properties changed;
+ *   recompute the view from it
+ */
+struct _RescuePageClass
+{
+  GtkWidgetClass parent_class;
+
+  void (*flow_changed) (RescuePage *self);
+};
+
+RescueFlow *rescue_page_get_flow      (RescuePage  *self);
+void        rescue_page_set_flow      (RescuePage  *self,
+                                       RescueFlow  *flow);
+void        rescue_page_send          (RescuePage  *self,
+                                       RescueEvent  event);
+void        rescue_page_set_heading   (RescuePage  *self,
+                                       GtkWidget   *heading);
+gboolean    rescue_page_focus_heading (RescuePage  *self);
+
+G_END_DECLS

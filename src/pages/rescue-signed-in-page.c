@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-signed-in-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-signed-in-page.h"
+#include "rescue-steps.h"
+
+struct _RescueSignedInPage
+{
+  RescuePage   parent_instance;
+
+  GtkWidget   *heading;
+  RescueSteps *off_steps;
+  RescueSteps *better_steps;
+  GtkBox      *backup_box;
+  GtkButton   *skip_button;
+  GtkButton   *failed_button;
+  GtkButton   *worked_button;
+};
+
+G_DEFINE_FINAL_TYPE (RescueSignedInPage, rescue_signed_in_page, RESCUE_TYPE_PAGE)
+
+static void
+update_buttons (RescueSignedInPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->skip_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_SKIP));
+}
+
+static void
+worked_clicked_cb (RescueSignedInPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
+}
+
+static void
+failed_clicked_cb (RescueSignedInPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
+}
+
+static void
+skip_clicked_cb (RescueSignedInPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_SKIP);
+}
+
+static void
+rescue_signed_in_page_flow_changed (RescuePage *page)
+{
+  update_buttons (RESCUE_SIGNED_IN_PAGE (page));
+}
+
+static void
+rescue_signed_in_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_SIGNED_IN_PAGE);
+
+  G_OBJECT_CLASS (rescue_signed_in_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_signed_in_page_class_init (RescueSignedInPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
+
+  object_class->dispose = rescue_signed_in_page_dispose;
+  page_class->flow_changed = rescue_signed_in_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_STEPS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-signed-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, off_steps);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, better_steps);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, backup_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, failed_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, worked_button);
+  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
+}
+
+static void
+rescue_signed_in_page_init (RescueSignedInPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+
+  rescue_steps_append (self->off_steps, _("On the device where you are still signed in, open X: the app, or x.com in a web browser."));
+  /* Translators: X's own menu names, as X shows them in your language */
+  rescue_steps_append (self->off_steps, _("Go to <b>Settings and support</b> › <b>Settings and privacy</b> › <b>Security and account access</b>. On x.com, <b>Settings and support</b> is under <b>More</b>."));
+  /* Translators: X's own menu names, as X shows them in your language */
+  rescue_steps_append (self->off_steps, _("Open <b>Security</b> › <b>Two-factor authentication</b>."));
+  /* Translators: X's own names for the three two-factor methods */
+  rescue_steps_append (self->off_steps, _("Turn off <b>Text message</b>, <b>Authentication app</b> and <b>Security key</b>. X may ask for your password, or for a code it emails you, first."));
+  rescue_steps_append (self->off_steps, _("Sign in on your phone: X no longer asks for a code."));
+
+  rescue_steps_append (self->better_steps, _("On the same screen, turn on <b>Authentication app</b> and scan the picture with an authenticator app on your phone. Its codes need no text message."));
+  rescue_steps_append (self->better_steps, _("Or turn on <b>Security key</b> if you have a hardware key."));
+  rescue_steps_append (self->better_steps, _("Under <b>Backup codes</b>, X shows a code that gets you in when your phone can’t. Write it down and keep it somewhere safe."));
+
+  gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
+
+  update_buttons (self);
+}

@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-support-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-steps.h"
+#include "rescue-support-page.h"
+
+/* Only validate after a pause: don't scold someone mid-word */
+#define VALIDATE_DELAY_MS 600
+
+struct _RescueSupportPage
+{
+  RescuePage            parent_instance;
+
+  GtkWidget            *heading;
+  GtkEntry             *username_entry;
+  GtkLabel             *username_error;
+  GtkEntry             *email_entry;
+  GtkLabel             *email_error;
+  GtkLabel             *message_label;
+  GtkWidget            *checking_box;
+  GtkSpinner           *checking_spinner;
+  GtkWidget            *error_box;
+  GtkLabel             *error_label;
+  GtkLabel             *note_label;
+  GtkBox               *backup_box;
+  GtkButton            *open_button;
+
+  RescueSupportRequest *request;
+  char                 *form_uri;
+  GCancellable         *cancellable;
+  char                 *link_to_copy;
+  guint                 validate_id;
+  gboolean              updating;
+};
+
+G_DEFINE_FINAL_TYPE (RescueSupportPage, rescue_support_page, RESCUE_TYPE_PAGE)
+
+static gboolean
+details_are_valid (RescueSupportPage  *self,
+                   char              **username,
+                   char              **email)
+{
+  return rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), username, NULL) &
+         rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), email, NULL);
+}
+
+static void
+show_field_error (GtkEntry     *entry,
+                  GtkLabel     *error_label,
+                  const GError *error)
+{
+  gboolean invalid = error != NULL;
+
+  gtk_label_set_text (error_label, invalid ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (error_label), invalid);
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+update_message (RescueSupportPage *self)
+{
+  g_autofree char *username = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *message = NULL;
+
+  details_are_valid (self, &username, &email);
+  message = rescue_support_message (username ? username : gtk_editable_get_text (GTK_EDITABLE (self->username_entry)),
+                                    email ? email : gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
+  gtk_label_set_text (self->message_label, message);
+}
+
+static void
+update_buttons (RescueSupportPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  gboolean checking = self->cancellable != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
+                            !checking &&
+                            self->request != NULL &&
+                            flow != NULL &&
+                            rescue_flow_can_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED) &&
+                            details_are_valid (self, NULL, NULL));
+  gtk_widget_set_visible (self->checking_box, checking);
+  gtk_spinner_set_spinning (self->checking_spinner, checking);
+}
+
+static gboolean
+validate_cb (gpointer data)
+{
+  RescueSupportPage *self = data;
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_entry));
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_entry));
+  g_autoptr(GError) username_error = NULL;
+  g_autoptr(GError) email_error = NULL;
+
+  self->validate_id = 0;
+
+  /* An empty field is not an error yet: nothing was typed */
+  if (*username != '\0')
+    rescue_support_validate_username (username, NULL, &username_error);
+  if (*email != '\0')
+    rescue_support_validate_email (email, NULL, &email_error);
+
+  show_field_error (self->username_entry, self->username_error, username_error);
+  show_field_error (self->email_entry, self->email_error, email_error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_error (RescueSupportPage *self,
+            const char        *message,
+            const char        *link)
+{
+  g_free (self->link_to_copy);
+  self->link_to_copy = g_strdup (link);
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->error_box, message != NULL);
+}
+
+static void
+show_note (RescueSupportPage *self,
+           const char        *note)
+{
+  gtk_label_set_text (self->note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
+static void
+finish_checking (RescueSupportPage *self)
+{
+  g_clear_object (&self->cancellable);
+  update_buttons (self);
+}
+
+static void
+details_changed_cb (RescueSupportPage *self,
+                    GtkEditable       *editable)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  if (self->updating)
+    return;
+
+  /* Saved exactly as typed, so nothing is lost if the app is closed */
+  if (flow != NULL)
+    {
+      if (editable == GTK_EDITABLE (self->username_entry))
+        rescue_flow_set_username (flow, gtk_editable_get_text (editable));
+      else
+        rescue_flow_set_email (flow, gtk_editable_get_text (editable));
+    }
+
+  show_field_error (GTK_ENTRY (editable),
+                    GTK_ENTRY (editable) == self->username_entry ? self->username_error : self->email_error,
+                    NULL);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
+
+  update_message (self);
+  update_buttons (self);
+}
+
+static char *
+prefilled_link (RescueSupportPage *self)
+{
+  g_autofree char *username = NULL;
+  g_autofree char *email = NULL;
+
+  if (self->form_uri == NULL || !details_are_valid (self, &username, &email))
+    return g_strdup (self->form_uri);
+
+  return rescue_support_build_form_uri (self->form_uri, username, email, NULL);
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(RescueSupportPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rescue_support_request_open_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message, self->link_to_copy);
+      finish_checking (self);
+      return;
+    }
+
+  finish_checking (self);
+  show_error (self, NULL, NULL);
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_SUPPORT_SUBMITTED);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(RescueSupportPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+  RescueFormAnswer answer;
+
+  if (!rescue_support_request_check_finish ((RescueSupportRequest *)source, result, &answer, &uri, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *link = prefilled_link (self);
+
+          show_error (self, error->message, link);
+        }
+      finish_checking (self);
+      return;
+    }
+
+  switch (answer)
+    {
+    case RESCUE_FORM_ANSWER_MOVED:
+      show_note (self, _("X’s form for two-factor problems has moved, so X’s general account access form opens instead. Choose the option about two-factor authentication there."));
+      break;
+    case RESCUE_FORM_ANSWER_SERVER_TROUBLE:
+      show_note (self, _("X’s help site is having trouble right now. If the form doesn’t load in your browser, try again in a while."));
+      break;
+    case RESCUE_FORM_ANSWER_OK:
+    case RESCUE_FORM_ANSWER_OTHER:
+    default:
+      show_note (self, NULL);
+      break;
+    }
+
+  /* The form may ignore the prefilled fields: pasting must be one
+   * keystroke away */
+  details_are_valid (self, &username, &email);
+  message = rescue_support_message (username, email);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+
+  g_free (self->link_to_copy);
+  self->link_to_copy = g_strdup (uri);
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  rescue_support_request_open_async (uri, context, self->cancellable,
+                                     open_done_cb, g_object_ref (self));
+}
+
+static void
+open_clicked_cb (RescueSupportPage *self)
+{
+  g_autofree char *username = NULL;
+  g_autofree char *email = NULL;
+
+  if (self->request == NULL || self->cancellable != NULL)
+    return;
+
+  if (!details_are_valid (self, &username, &email))
+    {
+      g_clear_handle_id (&self->validate_id, g_source_remove);
+      validate_cb (self);
+      return;
+    }
+
+  show_error (self, NULL, NULL);
+  show_note (self, NULL);
+
+  self->cancellable = g_cancellable_new ();
+  rescue_support_request_check_async (self->request, username, email, self->cancellable,
+                                      check_done_cb, g_object_ref (self));
+  update_buttons (self);
+}
+
+static void
+cancel_clicked_cb (RescueSupportPage *self)
+{
+  /* The callbacks see CANCELLED and stay silent */
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+copy_link_clicked_cb (RescueSupportPage *self)
+{
+  if (self->link_to_copy == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->link_to_copy);
+  show_note (self, _("The link is on your clipboard. Paste it into your web browser’s address bar."));
+}
+
+static void
+rescue_support_page_flow_changed (RescuePage *page)
+{
+  RescueSupportPage *self = RESCUE_SUPPORT_PAGE (page);
+  RescueFlow *flow = rescue_page_get_flow (page);
+
+  if (flow != NULL)
+    {
+      /* Only copy into the entries when the flow differs, so the cursor
+       * doesn't jump while typing */
+      self->updating = TRUE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), rescue_flow_get_username (flow)) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->username_entry), rescue_flow_get_username (flow));
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), rescue_flow_get_email (flow)) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->email_entry), rescue_flow_get_email (flow));
+      self->updating = FALSE;
+    }
+
+  update_message (self);
+  update_buttons (self);
+}
+
+static void
+rescue_support_page_unmap (GtkWidget *widget)
+{
+  RescueSupportPage *self = RESCUE_SUPPORT_PAGE (widget);
+
+  /* Leaving the page abandons a check in flight */
+  g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (rescue_support_page_parent_class)->unmap (widget);
+}
+
+static void
+rescue_support_page_dispose (GObject *object)
+{
+  RescueSupportPage *self = (RescueSupportPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_object (&self->request);
+  g_clear_pointer (&self->form_uri, g_free);
+  g_clear_pointer (&self->link_to_copy, g_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_SUPPORT_PAGE);
+
+  G_OBJECT_CLASS (rescue_support_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_support_page_class_init (RescueSupportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
+
+  object_class->dispose = rescue_support_page_dispose;
+  widget_class->unmap = rescue_support_page_unmap;
+  page_class->flow_changed = rescue_support_page_flow_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-support-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, username_entry);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, username_error);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, email_entry);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, email_error);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, checking_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, error_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
+}
+
+static void
+rescue_support_page_init (RescueSupportPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+
+  gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
+
+  update_message (self);
+  update_buttons (self);
+}
+
+void
+rescue_support_page_set_request (RescueSupportPage    *self,
+                                 RescueSupportRequest *request,
+                                 const char           *form_uri)
+{
+  g_return_if_fail (RESCUE_IS_SUPPORT_PAGE (self));
+
+  g_set_object (&self->request, request);
+  g_free (self->form_uri);
+  self->form_uri = g_strdup (form_uri);
+
+  update_buttons (self);
+}

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-unblock-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-steps.h"
+#include "rescue-unblock-page.h"
+
+/* Less-known causes, each with what to do on each phone; NULL android
+ * text means the iPhone text fits every phone. */
+typedef struct
+{
+  const char *title;
+  const char *iphone;
+  const char *android;
+} Cause;
+
+static const Cause causes[] = {
+  {
+    N_("The code went to unknown senders or spam"),
+    N_("Open <b>Messages</b> and tap <b>Filters</b> › <b>Unknown Senders</b>: the code may be there, without a notification. To stop this, add X’s number to your contacts, or turn off <b>Settings</b> › <b>Messages</b> › <b>Message Filtering</b> › <b>Filter Unknown Senders</b>."),
+    N_("In <b>Google Messages</b>, open the menu and <b>Spam &amp; blocked</b>. Open X’s message there and tap <b>Not spam</b>."),
+  },
+  {
+    N_("A STOP was once sent to X’s number"),
+    N_("Replying STOP to X’s number can turn its messages off. Text <b>START</b> to that number; if nothing changes, text <b>UNSTOP</b>."),
+    NULL,
+  },
+  {
+    N_("Your carrier blocks short codes or premium messages"),
+    N_("Some plans block texts from five-digit short numbers. Ask your carrier to allow short-code (premium) messages on your line; many do it from your online account or their support number."),
+    NULL,
+  },
+  {
+    N_("You are abroad or roaming"),
+    N_("Short codes often do not reach phones in another country. Sign in with a backup code or an authentication app, or ask again when you are back on your home network."),
+    NULL,
+  },
+  {
+    N_("You changed your number or carrier"),
+    N_("X still texts the number on your account. Sign in with a backup code (see “Turn Off 2FA”), then update your phone number in X’s settings."),
+    NULL,
+  },
+  {
+    N_("You asked for too many codes"),
+    N_("After many requests X may refuse to send codes for up to 24 hours (“You have hit the limit for SMS codes”). Wait a day, then ask once."),
+    NULL,
+  },
+  {
+    N_("The code is only slow"),
+    N_("Busy networks delay texts. Wait at least two minutes before asking for another code."),
+    NULL,
+  },
+};
+
+struct _RescueUnblockPage
+{
+  RescuePage        parent_instance;
+
+  GtkWidget        *heading;
+  GtkLabel         *numbers_title;
+  GtkLabel         *numbers_label;
+  GtkLabel         *numbers_note;
+  GtkWidget        *iphone_section;
+  GtkWidget        *android_section;
+  RescueSteps      *iphone_steps;
+  RescueSteps      *android_steps;
+  GtkBox           *causes;
+  GtkButton        *failed_button;
+  GtkButton        *worked_button;
+
+  RescueShortCodes *short_codes;
+  RescuePlatform    shown_platform;
+};
+
+G_DEFINE_FINAL_TYPE (RescueUnblockPage, rescue_unblock_page, RESCUE_TYPE_PAGE)
+
+static void
+update_numbers (RescueUnblockPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  g_autoptr(GPtrArray) senders = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autoptr(GString) note = g_string_new (NULL);
+  gboolean any_historic = FALSE;
+
+  if (flow != NULL && self->short_codes != NULL)
+    senders = rescue_short_codes_lookup (self->short_codes, rescue_flow_get_country (flow));
+
+  if (senders == NULL || senders->len == 0)
+    {
+      gtk_label_set_text (self->numbers_title, _("No number is known for your country"));
+      gtk_widget_set_visible (GTK_WIDGET (self->numbers_label), FALSE);
+      gtk_label_set_text (self->numbers_note,
+                          _("Codes may come from a short number, a long international number, or a sender named “X” or “Twitter”. Look for any of those in the block list."));
+      return;
+    }
+
+  for (guint i = 0; i < senders->len; i++)
+    {
+      RescueSender *sender = g_ptr_array_index (senders, i);
+
+      if (numbers->len > 0)
+        g_string_append (numbers, "   ");
+      g_string_append (numbers, sender->number);
+      any_historic |= sender->historic;
+
+      if (sender->carriers != NULL && sender->carriers[0] != NULL)
+        {
+          g_autofree char *carriers = g_strjoinv (", ", sender->carriers);
+
+          if (note->len > 0)
+            g_string_append_c (note, '\n');
+          /* Translators: a sender number, then the carriers it is known for, e.g. "86444: Vodafone, O2" */
+          g_string_append_printf (note, _("%s: %s"), sender->number, carriers);
+        }
+    }
+
+  if (any_historic)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      g_string_append (note,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "This number comes from older or uncertain sources: X’s codes may come from it, or from another number. Look for any number you don’t recognise in the block list.",
+                                    "These numbers come from older or uncertain sources: X’s codes may come from them, or from another number. Look for any number you don’t recognise in the block list.",
+                                    senders->len));
+    }
+
+  gtk_label_set_text (self->numbers_title,
+                      any_historic
+                        ? g_dngettext (GETTEXT_PACKAGE, "X’s codes may come from this number", "X’s codes may come from these numbers", senders->len)
+                        : g_dngettext (GETTEXT_PACKAGE, "Number to unblock", "Numbers to unblock", senders->len));
+  gtk_label_set_text (self->numbers_label, numbers->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->numbers_label), TRUE);
+  gtk_label_set_text (self->numbers_note, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->numbers_note), note->len > 0);
+}
+
+static GtkWidget *
+cause_row_new (const Cause    *cause,
+               RescuePlatform  platform)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *expander;
+  GtkWidget *title;
+  GtkWidget *body;
+
+  if (cause->android == NULL || platform == RESCUE_PLATFORM_IPHONE)
+    text = g_strdup (_(cause->iphone));
+  else if (platform == RESCUE_PLATFORM_ANDROID)
+    text = g_strdup (_(cause->android));
+  else
+    /* Translators: the iPhone steps, then the Android steps, for a phone that may be either */
+    text = g_strdup_printf (_("<b>iPhone:</b> %s\n<b>Android:</b> %s"), _(cause->iphone), _(cause->android));
+
+  title = gtk_label_new (_(cause->title));
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+
+  body = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (body), text);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (body), 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
+  gtk_widget_add_css_class (body, "cause-body");
+
+  expander = gtk_expander_new (NULL);
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), title);
+  gtk_expander_set_child (GTK_EXPANDER (expander), body);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(cause->title),
+                                  -1);
+  gtk_widget_add_css_class (expander, "cause");
+
+  return expander;
+}
+
+static void
+update_platform (RescueUnblockPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  RescuePlatform platform = flow ? rescue_flow_get_platform (flow) : RESCUE_PLATFORM_OTHER;
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->iphone_section, platform != RESCUE_PLATFORM_ANDROID);
+  gtk_widget_set_visible (self->android_section, platform != RESCUE_PLATFORM_IPHONE);
+
+  if (platform == self->shown_platform && gtk_widget_get_first_child (GTK_WIDGET (self->causes)) != NULL)
+    return;
+
+  self->shown_platform = platform;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->causes))) != NULL)
+    gtk_box_remove (self->causes, child);
+  for (guint i = 0; i < G_N_ELEMENTS (causes); i++)
+    gtk_box_append (self->causes, cause_row_new (&causes[i], platform));
+}
+
+static void
+update_buttons (RescueUnblockPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
+}
+
+static void
+worked_clicked_cb (RescueUnblockPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
+}
+
+static void
+failed_clicked_cb (RescueUnblockPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
+}
+
+static void
+rescue_unblock_page_flow_changed (RescuePage *page)
+{
+  RescueUnblockPage *self = RESCUE_UNBLOCK_PAGE (page);
+
+  update_numbers (self);
+  update_platform (self);
+  update_buttons (self);
+}
+
+static void
+rescue_unblock_page_dispose (GObject *object)
+{
+  RescueUnblockPage *self = (RescueUnblockPage *)object;
+
+  g_clear_object (&self->short_codes);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_UNBLOCK_PAGE);
+
+  G_OBJECT_CLASS (rescue_unblock_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_unblock_page_class_init (RescueUnblockPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
+
+  object_class->dispose = rescue_unblock_page_dispose;
+  page_class->flow_changed = rescue_unblock_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_STEPS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-unblock-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_title);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_note);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, iphone_section);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, android_section);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, iphone_steps);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, android_steps);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, causes);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, failed_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, worked_button);
+  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
+}
+
+static void
+rescue_unblock_page_init (RescueUnblockPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+
+  rescue_steps_append (self->iphone_steps, _("Open the <b>Settings</b> app and tap <b>Phone</b> › <b>Blocked Contacts</b>. On newer iPhones it is <b>Settings</b> › <b>Apps</b> › <b>Messages</b> › <b>Blocked Contacts</b>."));
+  rescue_steps_append (self->iphone_steps, _("Tap <b>Edit</b>, then the red <b>−</b> next to X’s number, or next to every number you don’t recognise, and tap <b>Unblock</b>."));
+  rescue_steps_append (self->iphone_steps, _("Go back to X and ask for a new code."));
+
+  rescue_steps_append (self->android_steps, _("Open the <b>Phone</b> app and tap the three dots <b>⋮</b>."));
+  rescue_steps_append (self->android_steps, _("Tap <b>Settings</b> › <b>Blocked numbers</b>."));
+  rescue_steps_append (self->android_steps, _("Tap the <b>✕</b> next to X’s number, or next to every number you don’t recognise, and confirm <b>Unblock</b>."));
+  rescue_steps_append (self->android_steps, _("Go back to X and ask for a new code."));
+
+  self->shown_platform = RESCUE_PLATFORM_OTHER;
+  rescue_unblock_page_flow_changed (RESCUE_PAGE (self));
+}
+
+void
+rescue_unblock_page_set_short_codes (RescueUnblockPage *self,
+                                     RescueShortCodes  *short_codes)
+{
+  g_return_if_fail (RESCUE_IS_UNBLOCK_PAGE (self));
+
+  if (g_set_object (&self->short_codes, short_codes))
+    update_numbers (self);
+}
+
+/**
+ * rescue_unblock_page_get_numbers_text:
+ * The numbers shown, or %NULL when none is known; what a test reads.
+ */
+const char *
+rescue_unblock_page_get_numbers_text (RescueUnblockPage *self)
+{
+  g_return_val_if_fail (RESCUE_IS_UNBLOCK_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->numbers_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->numbers_label);
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-welcome-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-countries.h"
+#include "rescue-steps.h"
+#include "rescue-welcome-page.h"
+
+struct _RescueWelcomePage
+{
+  RescuePage           parent_instance;
+
+  GtkWidget           *heading;
+  RescueSteps         *reasons;
+  GtkSpinner          *status_spinner;
+  GtkImage            *status_icon;
+  GtkLabel            *status_label;
+  GtkToggleButton     *iphone_button;
+  GtkToggleButton     *android_button;
+  GtkToggleButton     *other_button;
+  GtkDropDown         *country_dropdown;
+  GtkLabel            *country_error;
+  GtkSwitch           *device_switch;
+  GtkButton           *start_button;
+
+  GListModel          *countries;
+  RescueServiceStatus *status;
+  gboolean             status_requested;
+
+  /* set while the view copies the flow, so that doesn't echo back */
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (RescueWelcomePage, rescue_welcome_page, RESCUE_TYPE_PAGE)
+
+static void
+update_answers (RescueWelcomePage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  GtkToggleButton *platform_buttons[] = {
+    [RESCUE_PLATFORM_IPHONE]  = self->iphone_button,
+    [RESCUE_PLATFORM_ANDROID] = self->android_button,
+    [RESCUE_PLATFORM_OTHER]   = self->other_button,
+  };
+
+  if (flow == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  gtk_toggle_button_set_active (platform_buttons[rescue_flow_get_platform (flow)], TRUE);
+  gtk_switch_set_active (self->device_switch, rescue_flow_get_has_signed_in_device (flow));
+
+  if (self->countries != NULL)
+    {
+      guint position = rescue_countries_find (self->countries, rescue_flow_get_country (flow));
+
+      if (position != G_MAXUINT)
+        gtk_drop_down_set_selected (self->country_dropdown, position);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
+                            rescue_flow_can_handle (flow, RESCUE_EVENT_START));
+
+  self->updating = FALSE;
+}
+
+static void
+update_status (RescueWelcomePage *self)
+{
+  g_autofree char *summary = NULL;
+  const char *icon_name = NULL;
+  gboolean loading;
+
+  if (self->status == NULL)
+    {
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)), FALSE);
+      return;
+    }
+
+  loading = rescue_service_status_get_loading (self->status);
+  summary = rescue_service_status_dup_summary (self->status);
+
+  switch (rescue_service_status_get_indicator (self->status))
+    {
+    case RESCUE_STATUS_NONE:
+      icon_name = "emblem-ok-symbolic";
+      break;
+    case RESCUE_STATUS_MINOR:
+    case RESCUE_STATUS_MAJOR:
+    case RESCUE_STATUS_CRITICAL:
+    case RESCUE_STATUS_MAINTENANCE:
+      icon_name = "dialog-warning-symbolic";
+      break;
+    case RESCUE_STATUS_UNKNOWN:
+    default:
+      icon_name = loading ? NULL : "network-offline-symbolic";
+      break;
+    }
+
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)), TRUE);
+  gtk_spinner_set_spinning (self->status_spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), loading);
+  gtk_image_set_from_icon_name (self->status_icon, icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), icon_name != NULL);
+  gtk_label_set_text (self->status_label, summary);
+}
+
+static void
+platform_toggled_cb (RescueWelcomePage *self,
+                     GtkToggleButton   *button)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  RescuePlatform platform;
+
+  if (self->updating || flow == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->android_button)
+    platform = RESCUE_PLATFORM_ANDROID;
+  else if (button == self->other_button)
+    platform = RESCUE_PLATFORM_OTHER;
+  else
+    platform = RESCUE_PLATFORM_IPHONE;
+
+  rescue_flow_set_platform (flow, platform);
+}
+
+static void
+country_selected_cb (RescueWelcomePage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  RescueCountry *country;
+
+  if (self->updating || flow == NULL)
+    return;
+
+  country = gtk_drop_down_get_selected_item (self->country_dropdown);
+  if (country != NULL)
+    rescue_flow_set_country (flow, rescue_country_get_code (country));
+}
+
+static void
+device_switch_cb (RescueWelcomePage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  if (self->updating || flow == NULL)
+    return;
+
+  rescue_flow_set_has_signed_in_device (flow, gtk_switch_get_active (self->device_switch));
+}
+
+static void
+start_clicked_cb (RescueWelcomePage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_START);
+}
+
+static void
+rescue_welcome_page_flow_changed (RescuePage *page)
+{
+  update_answers (RESCUE_WELCOME_PAGE (page));
+}
+
+static void
+rescue_welcome_page_map (GtkWidget *widget)
+{
+  RescueWelcomePage *self = RESCUE_WELCOME_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->map (widget);
+
+  /* Fetch X's status only when someone can see it, and once a visit */
+  if (self->status != NULL && !self->status_requested)
+    {
+      self->status_requested = TRUE;
+      rescue_service_status_refresh (self->status);
+    }
+}
+
+static void
+rescue_welcome_page_unmap (GtkWidget *widget)
+{
+  RESCUE_WELCOME_PAGE (widget)->status_requested = FALSE;
+
+  GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->unmap (widget);
+}
+
+static void
+rescue_welcome_page_dispose (GObject *object)
+{
+  RescueWelcomePage *self = (RescueWelcomePage *)object;
+
+  if (self->status != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->status, update_status, self);
+      rescue_service_status_cancel (self->status);
+    }
+  g_clear_object (&self->status);
+  g_clear_object (&self->countries);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_WELCOME_PAGE);
+
+  G_OBJECT_CLASS (rescue_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
+
+  object_class->dispose = rescue_welcome_page_dispose;
+  widget_class->map = rescue_welcome_page_map;
+  widget_class->unmap = rescue_welcome_page_unmap;
+  page_class->flow_changed = rescue_welcome_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_COUNTRY);
+  g_type_ensure (RESCUE_TYPE_STEPS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, heading);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, iphone_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, android_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, other_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, country_error);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, device_switch);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, start_button);
+  gtk_widget_class_bind_template_callback (widget_class, platform_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, device_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+}
+
+static void
+rescue_welcome_page_init (RescueWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+
+  /* Translators: the first of three reasons a login code does not arrive */
+  rescue_steps_append (self->reasons, _("The number X texts from is <b>blocked</b> on your phone, often by accident."));
+  /* Translators: the second of three reasons a login code does not arrive */
+  rescue_steps_append (self->reasons, _("Your phone or your carrier <b>filters</b> the message as spam or as coming from an unknown sender."));
+  /* Translators: the third of three reasons a login code does not arrive */
+  rescue_steps_append (self->reasons, _("X’s own <b>text message delivery is failing</b>. Then waiting, or a way in that needs no text message, is what helps."));
+
+  update_status (self);
+}
+
+/**
+ * rescue_welcome_page_set_countries:
+ * @countries: (nullable): RescueCountry items, or %NULL when the list
+ *   could not be read
+ * @error: (nullable): why the list could not be read
+ */
+void
+rescue_welcome_page_set_countries (RescueWelcomePage *self,
+                                   GListModel        *countries,
+                                   const GError      *error)
+{
+  g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
+
+  if (!g_set_object (&self->countries, countries))
+    return;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->country_dropdown, countries);
+  self->updating = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->country_dropdown), countries != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->country_error), countries == NULL);
+  if (countries == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL)
+        g_debug ("Country list: %s", error->message);
+
+      message = g_strdup_printf (_("The list of countries can’t be read, so the number for “%s” is used. Reinstalling the iso-codes package fixes this."),
+                                 rescue_page_get_flow (RESCUE_PAGE (self))
+                                   ? rescue_flow_get_country (rescue_page_get_flow (RESCUE_PAGE (self)))
+                                   : "US");
+      gtk_label_set_text (self->country_error, message);
+    }
+
+  update_answers (self);
+}
+
+void
+rescue_welcome_page_set_status (RescueWelcomePage   *self,
+                                RescueServiceStatus *status)
+{
+  g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
+
+  if (self->status == status)
+    return;
+
+  if (self->status != NULL)
+    g_signal_handlers_disconnect_by_func (self->status, update_status, self);
+  g_set_object (&self->status, status);
+
+  if (status != NULL)
+    g_signal_connect_object (status, "notify", G_CALLBACK (update_status), self,
+                             G_CONNECT_SWAPPED);
+
+  self->status_requested = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && status != NULL)
+    {
+      self->status_requested = TRUE;
+      rescue_service_status_refresh (status);
+    }
+
+  update_status (self);
+}

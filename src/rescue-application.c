@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-application.h"
+#include "rescue-countries.h"
+#include "rescue-window.h"
+
+struct _RescueApplication
+{
+  GtkApplication         parent_instance;
+
+  GSettings             *settings;
+  SoupSession           *session;
+  RescueFlow            *flow;
+  RescueStore           *store;
+  RescueStoreLoadResult  load_result;
+  GError                *load_error;
+
+  /* made when first asked for */
+  RescueShortCodes      *short_codes;
+  GListModel            *countries;
+  GError                *countries_error;
+  RescueServiceStatus   *service_status;
+  RescueSupportRequest  *support_request;
+};
+
+G_DEFINE_FINAL_TYPE (RescueApplication, rescue_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "reset", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Delete the saved progress and quit"), NULL },
+  { NULL }
+};
+
+static char *
+dup_url_setting (RescueApplication *self,
+                 const char        *key,
+                 const char        *fallback)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, key);
+
+  /* An empty key means the address built into the app */
+  if (value == NULL || *value == '\0')
+    return g_strdup (fallback);
+
+  return g_steal_pointer (&value);
+}
+
+static void
+show_load_result (RescueApplication *self,
+                  RescueWindow      *window)
+{
+  g_autofree char *message = NULL;
+
+  switch (self->load_result)
+    {
+    case RESCUE_STORE_LOAD_RESTORED:
+      if (rescue_flow_get_step (self->flow) == RESCUE_STEP_WELCOME)
+        return;
+      message = g_strdup (_("Welcome back. You are where you left off."));
+      rescue_window_show_banner (window, message, TRUE);
+      break;
+    case RESCUE_STORE_LOAD_SET_ASIDE:
+      message = g_strdup (_("Your saved progress could not be read, so Code Rescue started fresh. The old file was kept next to it as progress.json.corrupt."));
+      rescue_window_show_banner (window, message, FALSE);
+      break;
+    case RESCUE_STORE_LOAD_FRESH:
+    default:
+      return;
+    }
+
+  /* Say it once */
+  self->load_result = RESCUE_STORE_LOAD_FRESH;
+}
+
+static void
+start_over_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       data)
+{
+  RescueApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_object_freeze_notify (G_OBJECT (self->flow));
+  rescue_flow_handle (self->flow, RESCUE_EVENT_RESTART, NULL);
+  rescue_flow_clear_support_details (self->flow);
+  g_object_thaw_notify (G_OBJECT (self->flow));
+
+  if (RESCUE_IS_WINDOW (window))
+    rescue_window_show_banner (RESCUE_WINDOW (window), NULL, FALSE);
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  RescueApplication *self = data;
+  static const char *developers[] = { "The Code Rescue developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", _("Code Rescue"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Get back into your X account when the login code does not arrive"),
+                         "website", PACKAGE_WEBSITE,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  g_application_quit (G_APPLICATION (data));
+}
+
+static int
+rescue_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options_dict)
+{
+  if (g_variant_dict_contains (options_dict, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options_dict, "reset"))
+    {
+      g_autofree char *path = rescue_store_default_path ();
+      g_autoptr(RescueStore) store = rescue_store_new (path);
+      g_autoptr(GError) error = NULL;
+
+      if (!rescue_store_delete (store, &error))
+        {
+          g_printerr (_("Could not delete the saved progress: %s\n"), error->message);
+          return 1;
+        }
+      g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+rescue_application_startup (GApplication *application)
+{
+  RescueApplication *self = RESCUE_APPLICATION (application);
+  static const GActionEntry actions[] = {
+    { "start-over", start_over_activated_cb },
+    { "about", about_activated_cb },
+    { "quit", quit_activated_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *back_accels[] = { "<Alt>Left", "Escape", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (rescue_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  self->session = soup_session_new_with_options ("user-agent", "Code Rescue/" PACKAGE_VERSION,
+                                                 NULL);
+
+  path = rescue_store_default_path ();
+  self->store = rescue_store_new (path);
+  self->load_result = rescue_store_load (self->store, self->flow, &self->load_error);
+  if (self->load_error != NULL)
+    g_message ("Saved progress set aside: %s", self->load_error->message);
+  rescue_store_watch (self->store, self->flow);
+}
+
+static void
+rescue_application_activate (GApplication *application)
+{
+  RescueApplication *self = RESCUE_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rescue_window_new (self));
+
+  gtk_window_present (window);
+  show_load_result (self, RESCUE_WINDOW (window));
+}
+
+static void
+rescue_application_shutdown (GApplication *application)
+{
+  RescueApplication *self = RESCUE_APPLICATION (application);
+
+  if (self->service_status != NULL)
+    rescue_service_status_cancel (self->service_status);
+
+  /* Drops the store's watch, which writes any save still pending */
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (rescue_application_parent_class)->shutdown (application);
+}
+
+static void
+rescue_application_dispose (GObject *object)
+{
+  RescueApplication *self = (RescueApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->support_request);
+  g_clear_object (&self->service_status);
+  g_clear_object (&self->short_codes);
+  g_clear_object (&self->countries);
+  g_clear_error (&self->countries_error);
+  g_clear_error (&self->load_error);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->flow);
+
+  G_OBJECT_CLASS (rescue_application_parent_class)->dispose (object);
+}
+
+static void
+rescue_application_class_init (RescueApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rescue_application_dispose;
+  app_class->handle_local_options = rescue_application_handle_local_options;
+  app_class->startup = rescue_application_startup;
+  app_class->activate = rescue_application_activate;
+  app_class->shutdown = rescue_application_shutdown;
+}
+
+static void
+rescue_application_init (RescueApplication *self)
+{
+  self->flow = rescue_flow_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Get back into your X account when the login code does not arrive."));
+}
+
+RescueApplication *
+rescue_application_new (void)
+{
+  return g_object_new (RESCUE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+RescueFlow *
+rescue_application_get_flow (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return self->flow;
+}
+
+RescueStore *
+rescue_application_get_store (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+SoupSession *
+rescue_application_get_session (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+GSettings *
+rescue_application_get_settings (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+RescueShortCodes *
+rescue_application_get_short_codes (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  if (self->short_codes == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->short_codes = rescue_short_codes_new_from_resource (RESCUE_SHORT_CODES_RESOURCE, &error);
+      /* Shipped inside the binary: failing means a broken build */
+      if (self->short_codes == NULL)
+        g_critical ("Sender numbers: %s", error->message);
+    }
+
+  return self->short_codes;
+}
+
+/**
+ * rescue_application_get_countries:
+ * @error: (out) (optional) (transfer none): why the list could not be read
+ *
+ * Returns: (nullable) (transfer none): the countries, or %NULL
+ */
+GListModel *
+rescue_application_get_countries (RescueApplication  *self,
+                                  const GError      **error)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  if (self->countries == NULL && self->countries_error == NULL)
+    self->countries = rescue_countries_load (NULL, &self->countries_error);
+
+  if (error != NULL)
+    *error = self->countries_error;
+
+  return self->countries;
+}
+
+RescueServiceStatus *
+rescue_application_get_service_status (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  if (self->service_status == NULL)
+    {
+      g_autofree char *url = rescue_application_dup_status_url (self);
+
+      self->service_status = rescue_service_status_new (self->session, url);
+    }
+
+  return self->service_status;
+}
+
+RescueSupportRequest *
+rescue_application_get_support_request (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  if (self->support_request == NULL)
+    {
+      g_autofree char *url = rescue_application_dup_support_form_url (self);
+
+      self->support_request = rescue_support_request_new (self->session, url, FALLBACK_FORM_URL);
+    }
+
+  return self->support_request;
+}
+
+char *
+rescue_application_dup_support_form_url (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return dup_url_setting (self, "support-form-url", SUPPORT_FORM_URL);
+}
+
+char *
+rescue_application_dup_status_url (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return dup_url_setting (self, "status-url", STATUS_URL);
+}

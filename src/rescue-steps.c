@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-steps"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-steps.h"
+
+/* Numbered instructions: a round number badge, then wrapping text whose
+ * menu paths are in bold. */
+
+struct _RescueSteps
+{
+  GtkWidget parent_instance;
+  guint     n_steps;
+};
+
+G_DEFINE_FINAL_TYPE (RescueSteps, rescue_steps, GTK_TYPE_WIDGET)
+
+static void
+rescue_steps_dispose (GObject *object)
+{
+  rescue_steps_clear (RESCUE_STEPS (object));
+
+  G_OBJECT_CLASS (rescue_steps_parent_class)->dispose (object);
+}
+
+static void
+rescue_steps_class_init (RescueStepsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rescue_steps_dispose;
+
+  gtk_widget_class_set_css_name (widget_class, "steps");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+}
+
+static void
+rescue_steps_init (RescueSteps *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+}
+
+GtkWidget *
+rescue_steps_new (void)
+{
+  return g_object_new (RESCUE_TYPE_STEPS, NULL);
+}
+
+void
+rescue_steps_clear (RescueSteps *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (RESCUE_IS_STEPS (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->n_steps = 0;
+}
+
+void
+rescue_steps_append (RescueSteps *self,
+                     const char  *markup)
+{
+  g_autofree char *number = NULL;
+  GtkWidget *row;
+  GtkWidget *badge;
+  GtkWidget *label;
+
+  g_return_if_fail (RESCUE_IS_STEPS (self));
+  g_return_if_fail (markup != NULL);
+
+  self->n_steps++;
+  number = g_strdup_printf ("%u", self->n_steps);
+
+  row = g_object_new (GTK_TYPE_BOX,
+                      "orientation", GTK_ORIENTATION_HORIZONTAL,
+                      "spacing", 12,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                      NULL);
+  gtk_widget_add_css_class (row, "step");
+
+  badge = gtk_label_new (number);
+  gtk_widget_add_css_class (badge, "step-number");
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  /* The number is read as part of the list item's position */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (row), badge);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), label);
+
+  gtk_widget_set_parent (row, GTK_WIDGET (self));
+}
+
+guint
+rescue_steps_get_n_steps (RescueSteps *self)
+{
+  g_return_val_if_fail (RESCUE_IS_STEPS (self), 0);
+
+  return self->n_steps;
+}
+
+/**
+ * rescue_steps_get_text:
+ * The plain text of step @position (from 0), without markup; for tests and
+ * for reading a page back.
+ */
+const char *
+rescue_steps_get_text (RescueSteps *self,
+                       guint        position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
+
+  row = gtk_widget_get_first_child (GTK_WIDGET (self));
+  for (guint i = 0; row != NULL && i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  if (row == NULL)
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+}
+
+/**
+ * rescue_steps_new_backup_code:
+ * How to sign in with a backup code: offered on every page where the phone
+ * is the problem, whether or not another device is signed in.
+ */
+GtkWidget *
+rescue_steps_new_backup_code (void)
+{
+  RescueSteps *self = g_object_new (RESCUE_TYPE_STEPS, NULL);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "backup-code-steps");
+  rescue_steps_append (self, _("On X’s sign-in screen, enter your username and password as usual."));
+  rescue_steps_append (self, _("When X asks for the code from your text message, choose the option to use a backup code instead. X may call it another verification method."));
+  rescue_steps_append (self, _("Type the backup code you saved when you turned on two-factor authentication. Each code works once."));
+  rescue_steps_append (self, _("Once you are in, update your phone number or switch to an authentication app in <b>Security</b> › <b>Two-factor authentication</b>, and note the new code under <b>Backup codes</b>."));
+
+  return GTK_WIDGET (self);
+}

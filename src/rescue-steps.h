@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RESCUE_TYPE_STEPS (rescue_steps_get_type ())
+G_DECLARE_FINAL_TYPE (RescueSteps, rescue_steps, RESCUE, STEPS, GtkWidget)
+
+GtkWidget *rescue_steps_new    (void);
+void       rescue_steps_clear  (RescueSteps *self);
+void       rescue_steps_append (RescueSteps *self,
+                                const char  *markup);
+guint      rescue_steps_get_n_steps (RescueSteps *self);
+const char *rescue_steps_get_text   (RescueSteps *self,
+                                     guint        position);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+GtkWidget *rescue_steps_new_backup_code (void);
+G_END_DECLS

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-done-page.h"
+#include "rescue-signed-in-page.h"
+#include "rescue-support-page.h"
+#include "rescue-unblock-page.h"
+#include "rescue-welcome-page.h"
+#include "rescue-window.h"
+
+/* Below this width the sidebar hides and the header says "Step 2 of 4" */
+#define NARROW_WIDTH 600
+
+/* The sidebar's rows; the last one stands for both ends of the flow */
+typedef enum
+{
+  ROW_WELCOME,
+  ROW_UNBLOCK,
+  ROW_SIGNED_IN,
+  ROW_SUPPORT,
+  ROW_DONE,
+  N_ROWS
+} SidebarRow;
+
+typedef struct
+{
+  GtkWidget *row;
+  GtkImage  *icon;
+  GtkLabel  *title;
+  GtkLabel  *state;
+} SidebarItem;
+
+struct _RescueWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkHeaderBar        *header_bar;
+  GtkLabel            *subtitle_label;
+  GtkRevealer         *banner_revealer;
+  GtkLabel            *banner_label;
+  GtkWidget           *banner_start_over;
+  GtkWidget           *sidebar;
+  GtkWidget           *sidebar_separator;
+  GtkListBox          *sidebar_list;
+  GtkStack            *stack;
+
+  SidebarItem          items[N_ROWS];
+  GtkWidget           *pages[RESCUE_N_STEPS];
+
+  RescueFlow          *flow;
+  GSettings           *settings;
+  gboolean             narrow;
+  guint                narrow_idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (RescueWindow, rescue_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static SidebarRow
+row_for_step (RescueStep step)
+{
+  switch (step)
+    {
+    case RESCUE_STEP_WELCOME:
+      return ROW_WELCOME;
+    case RESCUE_STEP_UNBLOCK:
+      return ROW_UNBLOCK;
+    case RESCUE_STEP_SIGNED_IN:
+      return ROW_SIGNED_IN;
+    case RESCUE_STEP_SUPPORT:
+      return ROW_SUPPORT;
+    case RESCUE_STEP_RESOLVED:
+    case RESCUE_STEP_WAITING_FOR_SUPPORT:
+    default:
+      return ROW_DONE;
+    }
+}
+
+/* What the sidebar says of a row: a state word and an icon */
+static void
+describe_row (RescueWindow  *self,
+              SidebarRow     row,
+              const char   **state,
+              const char   **icon_name)
+{
+  RescueStep step = rescue_flow_get_step (self->flow);
+  RescueOutcome outcome = RESCUE_OUTCOME_PENDING;
+
+  *state = NULL;
+  *icon_name = NULL;
+
+  if (row_for_step (step) == row)
+    {
+      *state = _("Current");
+      *icon_name = "go-next-symbolic";
+      return;
+    }
+
+  switch (row)
+    {
+    case ROW_UNBLOCK:
+      outcome = rescue_flow_get_outcome (self->flow, RESCUE_FIX_UNBLOCK);
+      break;
+    case ROW_SIGNED_IN:
+      outcome = rescue_flow_get_outcome (self->flow, RESCUE_FIX_SIGNED_IN);
+      break;
+    case ROW_SUPPORT:
+      if (rescue_flow_get_outcome (self->flow, RESCUE_FIX_SUPPORT) == RESCUE_OUTCOME_WORKED)
+        {
+          /* Translators: state of the Contact Support step in the sidebar */
+          *state = _("Request sent");
+          *icon_name = "mail-send-symbolic";
+        }
+      return;
+    case ROW_WELCOME:
+      if (step != RESCUE_STEP_WELCOME)
+        {
+          /* Translators: state of the Welcome step in the sidebar */
+          *state = _("Answered");
+          *icon_name = "emblem-ok-symbolic";
+        }
+      return;
+    case ROW_DONE:
+    case N_ROWS:
+    default:
+      return;
+    }
+
+  switch (outcome)
+    {
+    case RESCUE_OUTCOME_WORKED:
+      /* Translators: state of a fix in the sidebar */
+      *state = _("Worked");
+      *icon_name = "emblem-ok-symbolic";
+      break;
+    case RESCUE_OUTCOME_DID_NOT_WORK:
+      /* Translators: state of a fix in the sidebar */
+      *state = _("Didn’t work");
+      *icon_name = "window-close-symbolic";
+      break;
+    case RESCUE_OUTCOME_SKIPPED:
+      /* Translators: state of a fix in the sidebar */
+      *state = _("Skipped");
+      *icon_name = "media-skip-forward-symbolic";
+      break;
+    case RESCUE_OUTCOME_PENDING:
+    default:
+      break;
+    }
+}
+
+static void
+update_sidebar (RescueWindow *self)
+{
+  for (guint row = 0; row < N_ROWS; row++)
+    {
+      SidebarItem *item = &self->items[row];
+      g_autofree char *accessible = NULL;
+      const char *state;
+      const char *icon_name;
+
+      describe_row (self, row, &state, &icon_name);
+
+      gtk_label_set_text (item->state, state ? state : "");
+      gtk_widget_set_visible (GTK_WIDGET (item->state), state != NULL);
+      gtk_image_set_from_icon_name (item->icon, icon_name);
+      if (state != NULL && g_str_equal (state, _("Current")))
+        gtk_widget_add_css_class (item->row, "current");
+      else
+        gtk_widget_remove_css_class (item->row, "current");
+
+      accessible = state
+        /* Translators: a step in the sidebar, as a screen reader says it: "Unblock the Sender: Worked" */
+        ? g_strdup_printf (_("%s: %s"), gtk_label_get_text (item->title), state)
+        : g_strdup (gtk_label_get_text (item->title));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item->row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+}
+
+static void
+update_subtitle (RescueWindow *self)
+{
+  RescueStep step = rescue_flow_get_step (self->flow);
+  g_autofree char *subtitle = NULL;
+
+  if (step == RESCUE_STEP_RESOLVED || step == RESCUE_STEP_WAITING_FOR_SUPPORT)
+    /* Translators: shown in the narrow header at the end of the flow */
+    subtitle = g_strdup (_("Done"));
+  else
+    /* Translators: shown in the header when the window is too narrow for the sidebar */
+    subtitle = g_strdup_printf (_("Step %u of %u"), (guint)row_for_step (step) + 1, (guint)ROW_DONE);
+
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), self->narrow);
+}
+
+static void
+update_page (RescueWindow *self,
+             gboolean      move_focus)
+{
+  RescueStep step = rescue_flow_get_step (self->flow);
+  GtkWidget *page = self->pages[step];
+
+  gtk_stack_set_visible_child (self->stack, page);
+
+  /* A new page is read from its title */
+  if (move_focus)
+    rescue_page_focus_heading (RESCUE_PAGE (page));
+}
+
+static void
+update_actions (RescueWindow *self)
+{
+  GAction *back = g_action_map_lookup_action (G_ACTION_MAP (self), "back");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (back), rescue_flow_get_can_go_back (self->flow));
+}
+
+static void
+step_changed_cb (RescueWindow *self)
+{
+  update_page (self, TRUE);
+  update_subtitle (self);
+}
+
+static void
+flow_changed_cb (RescueWindow *self)
+{
+  update_sidebar (self);
+  update_actions (self);
+}
+
+static void
+set_narrow (RescueWindow *self,
+            gboolean      narrow)
+{
+  self->narrow = narrow;
+  gtk_widget_set_visible (self->sidebar, !narrow);
+  gtk_widget_set_visible (self->sidebar_separator, !narrow);
+  update_subtitle (self);
+}
+
+static gboolean
+apply_narrow_cb (gpointer data)
+{
+  RescueWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->narrow_idle_id = 0;
+  set_narrow (self, width > 0 && width < NARROW_WIDTH);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+back_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  RescueWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rescue_flow_handle (self->flow, RESCUE_EVENT_BACK, &error))
+    g_debug ("Back: %s", error->message);
+}
+
+static void
+banner_close_cb (RescueWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+add_sidebar_row (RescueWindow *self,
+                 SidebarRow    row,
+                 const char   *title)
+{
+  SidebarItem *item = &self->items[row];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  item->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (item->icon), 16, 16);
+  gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (item->icon));
+
+  item->title = GTK_LABEL (gtk_label_new (title));
+  gtk_label_set_xalign (item->title, 0.0);
+  gtk_label_set_wrap (item->title, TRUE);
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->title));
+
+  item->state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (item->state, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (item->state), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (item->state), "dim-label");
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->state));
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  item->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), FALSE);
+  gtk_widget_set_focusable (item->row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), box);
+  gtk_list_box_append (self->sidebar_list, item->row);
+}
+
+static void
+add_page (RescueWindow *self,
+          RescueStep    step,
+          GtkWidget    *page)
+{
+  self->pages[step] = page;
+  rescue_page_set_flow (RESCUE_PAGE (page), self->flow);
+  gtk_stack_add_named (self->stack, page, rescue_step_to_string (step));
+}
+
+static void
+rescue_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  RescueWindow *self = RESCUE_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (rescue_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Changing the layout while it is being allocated would recurse */
+  if (narrow != self->narrow && self->narrow_idle_id == 0)
+    self->narrow_idle_id = g_idle_add (apply_narrow_cb, self);
+}
+
+static gboolean
+rescue_window_close_request (GtkWindow *window)
+{
+  RescueWindow *self = RESCUE_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (rescue_window_parent_class)->close_request (window);
+}
+
+static void
+rescue_window_dispose (GObject *object)
+{
+  RescueWindow *self = (RescueWindow *)object;
+
+  if (self->flow != NULL)
+    g_signal_handlers_disconnect_by_data (self->flow, self);
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (rescue_window_parent_class)->dispose (object);
+}
+
+static void
+rescue_window_class_init (RescueWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rescue_window_dispose;
+  widget_class->size_allocate = rescue_window_size_allocate;
+  window_class->close_request = rescue_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rescue-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, banner_start_over);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RescueWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, banner_close_cb);
+}
+
+static void
+rescue_window_init (RescueWindow *self)
+{
+  static const GActionEntry actions[] = {
+    { "back", back_activated_cb },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+
+  add_sidebar_row (self, ROW_WELCOME, _("Welcome"));
+  add_sidebar_row (self, ROW_UNBLOCK, _("Unblock the Sender"));
+  add_sidebar_row (self, ROW_SIGNED_IN, _("Turn Off 2FA"));
+  add_sidebar_row (self, ROW_SUPPORT, _("Contact Support"));
+  add_sidebar_row (self, ROW_DONE, _("Done"));
+
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+RescueWindow *
+rescue_window_new (RescueApplication *application)
+{
+  g_autoptr(GError) countries_error = NULL;
+  g_autofree char *form_uri = NULL;
+  RescueWindow *self;
+  GListModel *countries;
+  GtkWidget *page;
+  int width;
+
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (RESCUE_TYPE_WINDOW, "application", application, NULL);
+  self->flow = g_object_ref (rescue_application_get_flow (application));
+  self->settings = g_object_ref (rescue_application_get_settings (application));
+
+  page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
+  add_page (self, RESCUE_STEP_WELCOME, page);
+  countries = rescue_application_get_countries (application, (const GError **)&countries_error);
+  rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (page), countries, countries_error);
+  countries_error = NULL; /* owned by the application */
+  rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
+                                  rescue_application_get_service_status (application));
+
+  page = g_object_new (RESCUE_TYPE_UNBLOCK_PAGE, NULL);
+  rescue_unblock_page_set_short_codes (RESCUE_UNBLOCK_PAGE (page),
+                                       rescue_application_get_short_codes (application));
+  add_page (self, RESCUE_STEP_UNBLOCK, page);
+
+  add_page (self, RESCUE_STEP_SIGNED_IN, g_object_new (RESCUE_TYPE_SIGNED_IN_PAGE, NULL));
+
+  page = g_object_new (RESCUE_TYPE_SUPPORT_PAGE, NULL);
+  form_uri = rescue_application_dup_support_form_url (application);
+  rescue_support_page_set_request (RESCUE_SUPPORT_PAGE (page),
+                                   rescue_application_get_support_request (application),
+                                   form_uri);
+  add_page (self, RESCUE_STEP_SUPPORT, page);
+
+  add_page (self, RESCUE_STEP_RESOLVED, rescue_done_page_new (RESCUE_STEP_RESOLVED));
+  add_page (self, RESCUE_STEP_WAITING_FOR_SUPPORT, rescue_done_page_new (RESCUE_STEP_WAITING_FOR_SUPPORT));
+
+  g_signal_connect_object (self->flow, "notify::step", G_CALLBACK (step_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "notify", G_CALLBACK (flow_changed_cb), self, G_CONNECT_SWAPPED);
+
+  width = g_settings_get_int (self->settings, "window-width");
+  gtk_window_set_default_size (GTK_WINDOW (self), width,
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Decide before the first allocation: a visible sidebar would keep the
+   * window from being as narrow as it was left */
+  set_narrow (self, width < NARROW_WIDTH);
+  update_page (self, FALSE);
+  flow_changed_cb (self);
+
+  return self;
+}
+
+void
+rescue_window_show_banner (RescueWindow *self,
+                           const char   *message,
+                           gboolean      offer_start_over)
+{
+  g_return_if_fail (RESCUE_IS_WINDOW (self));
+
+  gtk_label_set_text (self->banner_label, message ? message : "");
+  gtk_widget_set_visible (self->banner_start_over, offer_start_over);
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+GtkWidget *
+rescue_window_get_page (RescueWindow *self,
+                        RescueStep    step)
+{
+  g_return_val_if_fail (RESCUE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (step < RESCUE_N_STEPS, NULL);
+
+  return self->pages[step];
+}
+
+GtkWidget *
+rescue_window_get_visible_page (RescueWindow *self)
+{
+  g_return_val_if_fail (RESCUE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+gboolean
+rescue_window_get_narrow (RescueWindow *self)
+{
+  g_return_val_if_fail (RESCUE_IS_WINDOW (self), FALSE);
+
+  return self->narrow;
+}
+
+/**
+ * rescue_window_get_sidebar_state:
+ * The state word the sidebar shows for @step's row, or %NULL for none.
+ */
+const char *
+rescue_window_get_sidebar_state (RescueWindow *self,
+                                 RescueStep    step)
+{
+  GtkLabel *state;
+
+  g_return_val_if_fail (RESCUE_IS_WINDOW (self), NULL);
+
+  state = self->items[row_for_step (step)].state;
+  if (!gtk_widget_get_visible (GTK_WIDGET (state)))
+    return NULL;
+
+  return gtk_label_get_text (state);
+}
