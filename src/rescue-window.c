@@ -38,7 +38,6 @@ struct _RescueWindow
 {
   GtkApplicationWindow parent_instance;
 
-  GtkHeaderBar        *header_bar;
   GtkLabel            *subtitle_label;
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
@@ -379,7 +378,6 @@ rescue_window_class_init (RescueWindowClass *klass)
   window_class->close_request = rescue_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rescue-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, banner_label);

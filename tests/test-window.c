@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rescue-steps.h"
+#include "rescue-unblock-page.h"
+#include "ui-harness.h"
+
+typedef UiApp Fixture;
+
+static GtkWidget *
+visible_page (Fixture *fixture)
+{
+  return rescue_window_get_visible_page (fixture->window);
+}
+
+static void
+assert_step (Fixture    *fixture,
+             RescueStep  step)
+{
+  g_assert_cmpstr (rescue_step_to_string (ui_visible_step (fixture)), ==, rescue_step_to_string (step));
+  g_assert_cmpint (rescue_flow_get_step (rescue_application_get_flow (fixture->app)), ==, step);
+}
+
+static void
+assert_sidebar (Fixture    *fixture,
+                RescueStep  step,
+                const char *state)
+{
+  g_assert_cmpstr (rescue_window_get_sidebar_state (fixture->window, step), ==, state);
+}
+
+static void
+start (Fixture    *fixture,
+       const char *platform,
+       gboolean    signed_in)
+{
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  ui_set_platform (fixture, platform);
+  ui_set_signed_in (fixture, signed_in);
+  ui_click (visible_page (fixture), "_Start");
+  assert_step (fixture, RESCUE_STEP_UNBLOCK);
+}
+
+static gboolean
+back_enabled (Fixture *fixture)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "back");
+}
+
+static void
+test_title (Fixture  *fixture,
+     gpointer  data)
+{
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Code Rescue");
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  assert_sidebar (fixture, RESCUE_STEP_WELCOME, "Current");
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, NULL);
+  g_assert_false (back_enabled (fixture));
+  g_assert_false (rescue_window_get_narrow (fixture->window));
+}
+
+static void
+test_worked_at_fix1 (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_iPhone", TRUE);
+  assert_sidebar (fixture, RESCUE_STEP_WELCOME, "Answered");
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Current");
+  g_assert_true (back_enabled (fixture));
+
+  ui_click (visible_page (fixture), "It _Worked");
+  assert_step (fixture, RESCUE_STEP_RESOLVED);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Worked");
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, NULL);
+  assert_sidebar (fixture, RESCUE_STEP_RESOLVED, "Current");
+  g_assert_nonnull (ui_find_label (visible_page (fixture), "You’re Back In"));
+  g_assert_true (ui_widget_shown (ui_find_button (visible_page (fixture), "Start _Over")));
+}
+
+static void
+test_through_to_support (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_Android", TRUE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SIGNED_IN);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Didn’t work");
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Current");
+
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SUPPORT);
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Didn’t work");
+  assert_sidebar (fixture, RESCUE_STEP_SUPPORT, "Current");
+}
+
+static void
+test_skip_fix2 (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_iPhone", TRUE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  ui_click (visible_page (fixture), "S_kip");
+  assert_step (fixture, RESCUE_STEP_SUPPORT);
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Skipped");
+}
+
+static void
+test_no_signed_in_device (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_Other Phone", FALSE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SUPPORT);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Didn’t work");
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Skipped");
+}
+
+static void
+test_back (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_iPhone", FALSE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SUPPORT);
+
+  /* Back returns to the step actually visited, past the skipped fix 2 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  ui_flush ();
+  assert_step (fixture, RESCUE_STEP_UNBLOCK);
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, NULL);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Current");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  ui_flush ();
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  g_assert_false (back_enabled (fixture));
+}
+
+static void
+test_start_over (Fixture  *fixture,
+     gpointer  data)
+{
+  RescueFlow *flow = rescue_application_get_flow (fixture->app);
+
+  start (fixture, "_Android", TRUE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  ui_click (visible_page (fixture), "Still _No Code");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_type (visible_page (fixture), GTK_TYPE_ENTRY, 0)), "someone");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "start-over", NULL);
+  ui_flush ();
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, NULL);
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, NULL);
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "");
+  /* the answers stay */
+  g_assert_cmpint (rescue_flow_get_platform (flow), ==, RESCUE_PLATFORM_ANDROID);
+  g_assert_true (rescue_flow_get_has_signed_in_device (flow));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_find_button (visible_page (fixture), "_Android"))));
+}
+
+static void
+test_narrow (Fixture  *fixture,
+     gpointer  data)
+{
+  GtkWidget *subtitle;
+
+  g_assert_true (rescue_window_get_narrow (fixture->window));
+  subtitle = ui_find_label (GTK_WIDGET (fixture->window), "Step 1 of 4");
+  g_assert_nonnull (subtitle);
+  g_assert_true (ui_widget_shown (subtitle));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+
+  start (fixture, "_iPhone", TRUE);
+  g_assert_true (ui_widget_shown (ui_find_label (GTK_WIDGET (fixture->window), "Step 2 of 4")));
+}
+
+static const char *
+numbers_for (Fixture    *fixture,
+             const char *country)
+{
+  ui_set_country (fixture, country);
+  return rescue_unblock_page_get_numbers_text (RESCUE_UNBLOCK_PAGE (ui_page (fixture, RESCUE_STEP_UNBLOCK)));
+}
+
+static void
+test_numbers_by_country (Fixture  *fixture,
+     gpointer  data)
+{
+  GtkWidget *unblock = ui_page (fixture, RESCUE_STEP_UNBLOCK);
+  const char *numbers;
+
+  numbers = numbers_for (fixture, "US");
+  g_assert_nonnull (numbers);
+  g_assert_true (g_str_has_prefix (numbers, "40404"));
+
+  numbers = numbers_for (fixture, "GB");
+  g_assert_nonnull (strstr (numbers, "86444"));
+  g_assert_nonnull (strstr (numbers, "+44 7624 800379"));
+  g_assert_null (strstr (numbers, "40404"));
+
+  numbers = numbers_for (fixture, "KE");
+  g_assert_nonnull (strstr (numbers, "40404"));
+  g_assert_nonnull (strstr (numbers, "8988"));
+
+  /* no known number: say what to look for instead */
+  g_assert_null (numbers_for (fixture, "FR"));
+  g_assert_nonnull (ui_find_label (unblock, "No number is known for your country"));
+  start (fixture, "_iPhone", TRUE);
+  g_assert_true (ui_widget_shown (ui_find_label (unblock, "Codes may come from a short number, a long international number, or a sender named “X” or “Twitter”. Look for any of those in the block list.")));
+}
+
+static void
+test_platform_steps (Fixture  *fixture,
+     gpointer  data)
+{
+  GtkWidget *unblock = ui_page (fixture, RESCUE_STEP_UNBLOCK);
+  GtkWidget *iphone = ui_find_label (unblock, "On iPhone");
+  GtkWidget *android = ui_find_label (unblock, "On Android");
+  GtkWidget *spam;
+
+  start (fixture, "_iPhone", TRUE);
+  g_assert_true (ui_widget_shown (iphone));
+  g_assert_false (ui_widget_shown (android));
+  g_assert_nonnull (strstr (rescue_steps_get_text (RESCUE_STEPS (ui_find_type (gtk_widget_get_parent (iphone), RESCUE_TYPE_STEPS, 0)), 0),
+                            "Blocked Contacts"));
+  spam = ui_find_label (unblock, "The code went to unknown senders or spam");
+  g_assert_nonnull (spam);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (gtk_widget_get_ancestor (spam, GTK_TYPE_EXPANDER))))),
+                            "Unknown Senders"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  ui_set_platform (fixture, "_Android");
+  ui_click (visible_page (fixture), "_Start");
+  g_assert_false (ui_widget_shown (iphone));
+  g_assert_true (ui_widget_shown (android));
+  g_assert_nonnull (strstr (rescue_steps_get_text (RESCUE_STEPS (ui_find_type (gtk_widget_get_parent (android), RESCUE_TYPE_STEPS, 0)), 1),
+                            "Blocked numbers"));
+  spam = ui_find_label (unblock, "The code went to unknown senders or spam");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (gtk_widget_get_ancestor (spam, GTK_TYPE_EXPANDER))))),
+                            "Spam & blocked"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  ui_set_platform (fixture, "_Other Phone");
+  ui_click (visible_page (fixture), "_Start");
+  g_assert_true (ui_widget_shown (iphone));
+  g_assert_true (ui_widget_shown (android));
+}
+
+static void
+test_causes (Fixture  *fixture,
+     gpointer  data)
+{
+  const char *titles[] = {
+    "The code went to unknown senders or spam",
+    "A STOP was once sent to X’s number",
+    "Your carrier blocks short codes or premium messages",
+    "You are abroad or roaming",
+    "You changed your number or carrier",
+    "You asked for too many codes",
+    "The code is only slow",
+  };
+  GtkWidget *unblock = ui_page (fixture, RESCUE_STEP_UNBLOCK);
+
+  start (fixture, "_iPhone", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *title = ui_find_label (unblock, titles[i]);
+
+      g_assert_nonnull (title);
+      g_assert_nonnull (gtk_widget_get_ancestor (title, GTK_TYPE_EXPANDER));
+      g_assert_true (ui_widget_shown (title));
+    }
+  g_assert_nonnull (ui_find_type (unblock, GTK_TYPE_EXPANDER, G_N_ELEMENTS (titles) - 1));
+  g_assert_null (ui_find_type (unblock, GTK_TYPE_EXPANDER, G_N_ELEMENTS (titles)));
+}
+
+static void
+assert_backup_code_reachable (GtkWidget *page)
+{
+  GtkWidget *expander = ui_find_type (page, GTK_TYPE_EXPANDER, 0);
+  RescueSteps *steps;
+
+  g_assert_nonnull (expander);
+  g_assert_cmpstr (gtk_expander_get_label (GTK_EXPANDER (expander)), ==, "I Have a _Backup Code");
+  g_assert_true (ui_widget_shown (expander));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  ui_flush ();
+  steps = RESCUE_STEPS (ui_find_type (expander, RESCUE_TYPE_STEPS, 0));
+  g_assert_true (ui_widget_shown (GTK_WIDGET (steps)));
+  g_assert_cmpuint (rescue_steps_get_n_steps (steps), ==, 4);
+  g_assert_nonnull (strstr (rescue_steps_get_text (steps, 1), "backup code"));
+}
+
+static void
+test_backup_code_with_device (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_iPhone", TRUE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SIGNED_IN);
+  assert_backup_code_reachable (visible_page (fixture));
+}
+
+static void
+test_backup_code_without_device (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_iPhone", FALSE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SUPPORT);
+  assert_backup_code_reachable (visible_page (fixture));
+}
+
+static gboolean
+state_file_has_step (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (ui_harness_state_file (), &contents, NULL, NULL) &&
+         strstr (contents, data) != NULL;
+}
+
+static void
+test_resume_after_restart (Fixture  *fixture,
+     gpointer  data)
+{
+  start (fixture, "_Android", TRUE);
+  ui_set_country (fixture, "GB");
+  ui_click (visible_page (fixture), "Still _No Code");
+  assert_step (fixture, RESCUE_STEP_SIGNED_IN);
+  g_assert_true (ui_wait_until (state_file_has_step, "\"signed-in\"", 5000));
+}
+
+static void
+test_resume_after_restart_2 (Fixture  *fixture,
+                             gpointer  data)
+{
+  GtkWidget *banner;
+
+  assert_step (fixture, RESCUE_STEP_SIGNED_IN);
+  assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Didn’t work");
+  g_assert_cmpint (rescue_flow_get_platform (rescue_application_get_flow (fixture->app)), ==, RESCUE_PLATFORM_ANDROID);
+  g_assert_cmpstr (rescue_flow_get_country (rescue_application_get_flow (fixture->app)), ==, "GB");
+  banner = ui_find_label (GTK_WIDGET (fixture->window), "Welcome back. You are where you left off.");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
+  g_assert_true (back_enabled (fixture));
+}
+
+static void
+test_corrupt_progress (Fixture  *fixture,
+     gpointer  data)
+{
+  g_autofree char *corrupt = g_strconcat (ui_harness_state_file (), ".corrupt", NULL);
+  GtkWidget *banner;
+
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  g_assert_true (g_file_test (corrupt, G_FILE_TEST_EXISTS));
+  banner = ui_find_label (GTK_WIDGET (fixture->window),
+                          "Your saved progress could not be read, so Code Rescue started fresh. The old file was kept next to it as progress.json.corrupt.");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
+  g_assert_false (ui_widget_shown (ui_find_button (GTK_WIDGET (fixture->window), "Start _Over")) &&
+                  gtk_widget_get_ancestor (ui_find_button (GTK_WIDGET (fixture->window), "Start _Over"), GTK_TYPE_REVEALER) != NULL);
+}
+
+static void
+reset (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+static void
+run_fresh (gconstpointer body)
+{
+  reset ();
+  ui_run ((UiBody)body, NULL);
+}
+
+static void
+run_narrow (gconstpointer body)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  reset ();
+  g_settings_set_int (settings, "window-width", 360);
+  ui_run ((UiBody)body, NULL);
+}
+
+static void
+run_resume (gconstpointer data)
+{
+  reset ();
+  ui_run (test_resume_after_restart, NULL);
+  /* a new process, as far as the app can tell */
+  ui_run (test_resume_after_restart_2, NULL);
+}
+
+static void
+run_corrupt (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (ui_harness_state_file ());
+
+  reset ();
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (ui_harness_state_file (), "{\"version\": 1, \"step\": ", -1, &error);
+  g_assert_no_error (error);
+  ui_run (test_corrupt_progress, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_harness_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add_data_func ("/window/" path, func, run_fresh)
+
+  ADD ("title", test_title);
+  ADD ("path/worked-at-fix1", test_worked_at_fix1);
+  ADD ("path/through-to-support", test_through_to_support);
+  ADD ("path/skip-fix2", test_skip_fix2);
+  ADD ("path/no-signed-in-device", test_no_signed_in_device);
+  ADD ("path/back", test_back);
+  ADD ("path/start-over", test_start_over);
+  g_test_add_data_func ("/window/narrow", test_narrow, run_narrow);
+  ADD ("unblock/numbers-by-country", test_numbers_by_country);
+  ADD ("unblock/platform-steps", test_platform_steps);
+  ADD ("unblock/causes", test_causes);
+  ADD ("backup-code/with-device", test_backup_code_with_device);
+  ADD ("backup-code/without-device", test_backup_code_without_device);
+  g_test_add_data_func ("/window/resume/after-restart", NULL, run_resume);
+  g_test_add_data_func ("/window/resume/corrupt-progress", NULL, run_corrupt);
+
+  return g_test_run ();
+}

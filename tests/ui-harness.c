@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rescue-countries.h"
+#include "rescue-page.h"
+#include "ui-harness.h"
+
+static char *tmp_root;
+static char *state_file;
+static char *browser_log;
+
+/* GIO caches the XDG folders and the default URL handler on first use, so
+ * everything is pointed at a private tree before GTK starts. */
+void
+ui_harness_init (int    *argc,
+                 char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *apps = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *desktop = NULL;
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autofree char *state_home = NULL;
+
+  tmp_root = g_dir_make_tmp ("code-rescue-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  state_home = g_build_filename (tmp_root, "state", NULL);
+  apps = g_build_filename (tmp_root, "data", "applications", NULL);
+  config = g_build_filename (tmp_root, "config", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+
+  state_file = g_build_filename (state_home, "code-rescue", "progress.json", NULL);
+  browser_log = g_build_filename (tmp_root, "browser.log", NULL);
+
+  script = g_build_filename (tmp_root, "fake-browser.sh", NULL);
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", browser_log);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+
+  desktop = g_build_filename (apps, "fake-browser.desktop", NULL);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                                  "Exec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
+                                  script);
+  g_file_set_contents (desktop, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+
+    g_file_set_contents (mimeapps,
+                         "[Default Applications]\n"
+                         "x-scheme-handler/http=fake-browser.desktop\n"
+                         "x-scheme-handler/https=fake-browser.desktop\n",
+                         -1, &error);
+    g_assert_no_error (error);
+  }
+
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  {
+    g_autofree char *data_home = g_build_filename (tmp_root, "data", NULL);
+
+    g_autofree char *data_dirs = g_strconcat (data_home, ":/usr/local/share:/usr/share", NULL);
+
+    /* the system folders stay: they hold the MIME database that image
+     * loading needs; our mimeapps.list still picks the fake browser */
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
+  }
+
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() forces the C locale; LANGUAGE only works on C.UTF-8 */
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+const char *
+ui_harness_state_file (void)
+{
+  return state_file;
+}
+
+const char *
+ui_harness_browser_log (void)
+{
+  return browser_log;
+}
+
+char *
+ui_harness_read_browser_log (void)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (browser_log, &contents, NULL, NULL))
+    return NULL;
+
+  return contents;
+}
+
+void
+ui_harness_forget_browser (void)
+{
+  g_unlink (browser_log);
+}
+
+static void
+serve_form_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           data)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                    "<html>form</html>", 17);
+}
+
+/* A stand-in for X's help site on 127.0.0.1: every path answers 200 */
+SoupServer *
+ui_server_new (char **base_uri)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, serve_form_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  *base_uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  return server;
+}
+
+static gboolean
+window_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+typedef struct
+{
+  UiApp    *ui;
+  UiBody    body;
+  gpointer  data;
+} Run;
+
+static void
+startup_cb (RescueApplication *app)
+{
+  /* Nothing may leave the machine: the status check goes to a closed port */
+  g_settings_set_string (rescue_application_get_settings (app),
+                         "status-url", "http://127.0.0.1:9/api/v2/status.json");
+}
+
+static void
+activate_cb (RescueApplication *app,
+             Run               *run)
+{
+  UiApp *ui = run->ui;
+
+  ui->window = RESCUE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (ui->window);
+  g_object_add_weak_pointer (G_OBJECT (ui->window), (gpointer *)&ui->window);
+  g_assert_true (ui_wait_until (window_mapped_cb, ui->window, 5000));
+
+  run->body (ui, run->data);
+
+  /* Like closing the window: the app quits, the store writes what is pending */
+  if (ui->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (ui->window));
+  g_application_quit (G_APPLICATION (app));
+}
+
+/* Runs the real application, as main() does, with @body inside it once
+ * its window is on screen */
+void
+ui_run (UiBody   body,
+        gpointer data)
+{
+  UiApp ui = { NULL, NULL };
+  Run run = { &ui, body, data };
+
+  ui.app = rescue_application_new ();
+  g_application_set_flags (G_APPLICATION (ui.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (ui.app, "startup", G_CALLBACK (startup_cb), NULL);
+  g_signal_connect_after (ui.app, "activate", G_CALLBACK (activate_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (ui.app), 0, NULL), ==, 0);
+
+  ui_flush ();
+  g_assert_null (ui.window);
+  g_assert_finalize_object (g_steal_pointer (&ui.app));
+}
+
+typedef struct
+{
+  gboolean done;
+} Deadline;
+
+static void
+deadline_cb (gpointer data)
+{
+  ((Deadline *)data)->done = TRUE;
+}
+
+gboolean
+ui_wait_until (gboolean (*condition) (gpointer),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  Deadline deadline = { FALSE };
+  guint id = g_timeout_add_once (timeout_ms, deadline_cb, &deadline);
+  gboolean met;
+
+  while (!(met = condition (data)) && !deadline.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!deadline.done)
+    g_source_remove (id);
+
+  return met;
+}
+
+void
+ui_flush (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find (GtkWidget *root,
+      gboolean (*match) (GtkWidget *, gconstpointer),
+      gconstpointer data,
+      guint     *nth)
+{
+  if (match (root, data))
+    {
+      if (*nth == 0)
+        return root;
+      (*nth)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data, nth);
+
+      if (found != NULL)
+        return found;
+    }
+
+  /* Popovers and expander contents are children too, so this reaches them */
+  return NULL;
+}
+
+static gboolean
+button_has_label (GtkWidget     *widget,
+                  gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ui_find_button (GtkWidget  *root,
+                const char *label)
+{
+  guint nth = 0;
+
+  return find (root, button_has_label, label, &nth);
+}
+
+GtkWidget *
+ui_find_label (GtkWidget  *root,
+               const char *text)
+{
+  guint nth = 0;
+
+  return find (root, label_has_text, text, &nth);
+}
+
+GtkWidget *
+ui_find_type (GtkWidget *root,
+              GType      type,
+              guint      nth)
+{
+  return find (root, is_type, GSIZE_TO_POINTER (type), &nth);
+}
+
+/* Shown to a person: visible itself and all the way up */
+gboolean
+ui_widget_shown (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Clicks the button labelled @label on the visible page; it must exist,
+ * be shown and be sensitive, as for a person */
+void
+ui_click (GtkWidget  *root,
+          const char *label)
+{
+  GtkWidget *button = ui_find_button (root, label);
+
+  if (button == NULL)
+    g_error ("No button “%s”", label);
+  g_assert_true (ui_widget_shown (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  ui_flush ();
+}
+
+RescueStep
+ui_visible_step (UiApp *ui)
+{
+  GtkWidget *visible = rescue_window_get_visible_page (ui->window);
+
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    if (rescue_window_get_page (ui->window, step) == visible)
+      return step;
+
+  g_assert_not_reached ();
+}
+
+GtkWidget *
+ui_page (UiApp      *ui,
+         RescueStep  step)
+{
+  return rescue_window_get_page (ui->window, step);
+}
+
+void
+ui_set_platform (UiApp      *ui,
+                 const char *label)
+{
+  GtkWidget *button = ui_find_button (ui_page (ui, RESCUE_STEP_WELCOME), label);
+
+  g_assert_nonnull (button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  ui_flush ();
+}
+
+void
+ui_set_country (UiApp      *ui,
+                const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_find_type (ui_page (ui, RESCUE_STEP_WELCOME), GTK_TYPE_DROP_DOWN, 0));
+  guint position = rescue_countries_find (gtk_drop_down_get_model (dropdown), code);
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_drop_down_set_selected (dropdown, position);
+  ui_flush ();
+}
+
+void
+ui_set_signed_in (UiApp    *ui,
+                  gboolean  signed_in)
+{
+  GtkWidget *sw = ui_find_type (ui_page (ui, RESCUE_STEP_WELCOME), GTK_TYPE_SWITCH, 0);
+
+  gtk_switch_set_active (GTK_SWITCH (sw), signed_in);
+  ui_flush ();
+}
+
+char *
+ui_read_clipboard (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  GValue value = G_VALUE_INIT;
+  char *text = NULL;
+
+  if (content == NULL)
+    return NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (gdk_content_provider_get_value (content, &value, NULL))
+    text = g_value_dup_string (&value);
+  g_value_unset (&value);
+
+  return text;
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <libsoup/soup.h>
+
+#include "rescue-application.h"
+#include "rescue-window.h"
+
+G_BEGIN_DECLS
+
+/* What every UI test needs: a private state/config tree, a fake browser,
+ * a local "X" server, and the real application with its real window. */
+
+typedef struct
+{
+  RescueApplication *app;
+  RescueWindow      *window;
+} UiApp;
+
+void        ui_harness_init        (int          *argc,
+                                    char       ***argv);
+const char *ui_harness_state_file  (void);
+const char *ui_harness_browser_log (void);
+char       *ui_harness_read_browser_log (void);
+void        ui_harness_forget_browser   (void);
+
+SoupServer *ui_server_new          (char        **base_uri);
+
+typedef void (*UiBody) (UiApp *ui, gpointer data);
+
+void        ui_run                 (UiBody        body,
+                                    gpointer      data);
+
+gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
+                                    gpointer      data,
+                                    guint         timeout_ms);
+void        ui_flush               (void);
+
+GtkWidget  *ui_find_button         (GtkWidget    *root,
+                                    const char   *label);
+GtkWidget  *ui_find_label          (GtkWidget    *root,
+                                    const char   *text);
+GtkWidget  *ui_find_type           (GtkWidget    *root,
+                                    GType         type,
+                                    guint         nth);
+gboolean    ui_widget_shown        (GtkWidget    *widget);
+void        ui_click               (GtkWidget    *root,
+                                    const char   *label);
+RescueStep  ui_visible_step        (UiApp        *ui);
+GtkWidget  *ui_page                (UiApp        *ui,
+                                    RescueStep    step);
+void        ui_set_platform        (UiApp        *ui,
+                                    const char   *label);
+void        ui_set_country         (UiApp        *ui,
+                                    const char   *code);
+void        ui_set_signed_in       (UiApp        *ui,
+                                    gboolean      signed_in);
+char       *ui_read_clipboard      (GtkWidget    *widget);
+
+G_END_DECLS
