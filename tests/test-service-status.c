@@ -251,12 +251,14 @@ watchdog_cb (gpointer user_data)
 }
 
 /* Iterates until *flag is set, with a generous safety net so a broken
- * implementation fails instead of hanging (not a timing assertion) */
+ * implementation fails instead of hanging (not a timing assertion). It is
+ * shorter than SoupServer's 60 s idle timeout, which would otherwise end a
+ * paused request and hide a missing deadline. */
 static void
 iterate_until (const gboolean *flag)
 {
   gboolean expired = FALSE;
-  guint watchdog = g_timeout_add_seconds (60, watchdog_cb, &expired);
+  guint watchdog = g_timeout_add_seconds (30, watchdog_cb, &expired);
 
   while (!*flag && !expired)
     g_main_context_iteration (NULL, TRUE);

@@ -174,6 +174,20 @@ busy_flow (void)
 }
 
 static void
+assert_file_holds (const char *path,
+                   RescueFlow *expected)
+{
+  g_autoptr(RescueStore) store = rescue_store_new (path);
+  g_autoptr(RescueFlow) loaded = rescue_flow_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
+                   RESCUE_STORE_LOAD_RESTORED);
+  g_assert_no_error (error);
+  assert_same_flow (expected, loaded);
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *expected = g_build_filename (g_get_user_state_dir (),
@@ -544,6 +558,29 @@ test_truncated_everywhere (Fixture       *fixture,
     }
 
   check_set_aside (fixture, valid, length / 2, RESCUE_STORE_ERROR_CORRUPT);
+
+  /* and so is a whole file with anything after it, which json-glib alone
+   * would accept */
+  {
+    static const char *tails[] = { "{\"x\": 2}", "[1]", " 3", "x", "}", "\n\"more\"\n" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+      {
+        g_autofree char *longer = g_strconcat (valid, tails[i], NULL);
+
+        check_set_aside (fixture, longer, -1, RESCUE_STORE_ERROR_CORRUPT);
+      }
+  }
+
+  /* Trailing whitespace, as an editor might leave, is fine */
+  {
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *spaced = g_strconcat (valid, "\n\n  \t", NULL);
+
+    g_assert_true (rescue_store_deserialize (spaced, -1, &snapshot, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -626,6 +663,79 @@ test_unreadable_mode (Fixture       *fixture,
   g_assert_cmpint (g_chmod (fixture->aside, 0600), ==, 0);
   aside = read_file (fixture->aside, NULL);
   g_assert_cmpstr (aside, ==, valid);
+}
+
+/* When the bad file cannot be moved (here: a non-empty folder is in the
+ * way, which stops root too), it is left where it is and loading still
+ * starts fresh, saying why once. */
+static void
+test_cannot_set_aside (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RescueStore) store = rescue_store_new (fixture->path);
+  g_autoptr(RescueFlow) flow = busy_flow ();
+  g_autoptr(RescueFlow) reference = busy_flow ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inside = g_build_filename (fixture->aside, "keep", NULL);
+  g_autofree char *left = NULL;
+  guint handler = g_log_set_handler ("rescue-store", G_LOG_LEVEL_MASK,
+                                     count_log_cb, NULL);
+
+  g_assert_cmpint (g_mkdir (fixture->aside, 0700), ==, 0);
+  write_file (inside, "x", -1);
+  write_file (fixture->path, "{\"version\": 1", -1);
+
+  g_assert_cmpint (rescue_store_load (store, flow, &error), ==,
+                   RESCUE_STORE_LOAD_SET_ASIDE);
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+  assert_same_flow (flow, reference);
+  g_assert_cmpuint (n_messages, ==, 1);
+
+  left = read_file (fixture->path, NULL);
+  g_assert_cmpstr (left, ==, "{\"version\": 1");
+  g_assert_true (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  /* Saving replaces it: the person's new progress wins */
+  g_clear_error (&error);
+  g_assert_true (rescue_store_save (store, flow, &error));
+  g_assert_no_error (error);
+  assert_file_holds (fixture->path, flow);
+
+  g_log_remove_handler ("rescue-store", handler);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RescueStore) store = NULL;
+  g_autoptr(RescueFlow) flow = NULL;
+  g_autoptr(RescueFlow) reference = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into a 0500 folder anyway; /store/unreadable/cannot-set-aside and /store/save/write-error cover it");
+      return;
+    }
+
+  store = rescue_store_new (fixture->path);
+  flow = busy_flow ();
+  reference = busy_flow ();
+  write_file (fixture->path, "not json", -1);
+  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
+
+  g_assert_cmpint (rescue_store_load (store, flow, &error), ==,
+                   RESCUE_STORE_LOAD_SET_ASIDE);
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+  assert_same_flow (flow, reference);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (rescue_store_save (store, flow, &error));
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE);
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
 }
 
 static void
@@ -713,20 +823,6 @@ flush_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static void
-assert_file_holds (const char *path,
-                   RescueFlow *expected)
-{
-  g_autoptr(RescueStore) store = rescue_store_new (path);
-  g_autoptr(RescueFlow) loaded = rescue_flow_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
-                   RESCUE_STORE_LOAD_RESTORED);
-  g_assert_no_error (error);
-  assert_same_flow (expected, loaded);
 }
 
 static void
@@ -914,6 +1010,8 @@ main (int   argc,
   add ("/store/load/invalid-state", test_invalid_state);
   add ("/store/unreadable/directory", test_unreadable_directory);
   add ("/store/unreadable/mode-0000", test_unreadable_mode);
+  add ("/store/unreadable/cannot-set-aside", test_cannot_set_aside);
+  add ("/store/unreadable/read-only-folder", test_read_only_folder);
   add ("/store/save/permissions", test_permissions);
   add ("/store/save/write-error", test_write_error);
   add ("/store/delete", test_delete);
