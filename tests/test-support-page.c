@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+/* The Contact Support page against a stand-in for X's help site on
+ * 127.0.0.1, and a fake browser that writes down what it was asked to open. */
+
+typedef enum
+{
+  SERVE_OK,
+  SERVE_NOT_FOUND,
+  SERVE_SERVER_ERROR,
+  SERVE_NEVER,
+} Behaviour;
+
+static SoupServer *server;
+static char *base_uri;
+static Behaviour behaviour;
+static GPtrArray *paused;
+static guint n_requests;
+
+static void
+serve_cb (SoupServer        *srv,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           data)
+{
+  n_requests++;
+
+  switch (behaviour)
+    {
+    case SERVE_NEVER:
+      soup_server_message_pause (msg);
+      g_ptr_array_add (paused, g_object_ref (msg));
+      return;
+    case SERVE_NOT_FOUND:
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    case SERVE_SERVER_ERROR:
+      soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+      return;
+    case SERVE_OK:
+    default:
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<p>form</p>", 11);
+      return;
+    }
+}
+
+/* @port: 0 for any free one */
+static void
+start_server_on (guint port)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
+  soup_server_listen_local (server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_free (base_uri);
+  base_uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+}
+
+static void
+start_server (void)
+{
+  start_server_on (0);
+}
+
+static void
+stop_server (void)
+{
+  for (guint i = 0; i < paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (paused, i));
+  g_ptr_array_set_size (paused, 0);
+  if (server != NULL)
+    soup_server_disconnect (server);
+  g_clear_object (&server);
+}
+
+static GtkWidget *
+support_page (UiApp *ui)
+{
+  return ui_page (ui, RESCUE_STEP_SUPPORT);
+}
+
+static GtkEditable *
+entry (UiApp *ui,
+       guint  nth)
+{
+  return GTK_EDITABLE (ui_find_type (support_page (ui), GTK_TYPE_ENTRY, nth));
+}
+
+/* Straight to the support page, as someone with no signed-in device */
+static void
+go_to_support (UiApp *ui)
+{
+  ui_set_signed_in (ui, FALSE);
+  ui_click (rescue_window_get_visible_page (ui->window), "_Start");
+  ui_click (rescue_window_get_visible_page (ui->window), "Still _No Code");
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+}
+
+static void
+type_details (UiApp      *ui,
+              const char *username,
+              const char *email)
+{
+  gtk_editable_set_text (entry (ui, 0), username);
+  gtk_editable_set_text (entry (ui, 1), email);
+  ui_flush ();
+}
+
+static gboolean
+step_is (gpointer data)
+{
+  UiApp *ui = ((gpointer *)data)[0];
+  RescueStep step = GPOINTER_TO_INT (((gpointer *)data)[1]);
+
+  return ui_visible_step (ui) == step;
+}
+
+static gboolean
+wait_for_step (UiApp      *ui,
+               RescueStep  step)
+{
+  gpointer data[] = { ui, GINT_TO_POINTER (step) };
+
+  return ui_wait_until (step_is, data, 10000);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  GtkWidget *label = ui_find_label (((gpointer *)data)[0], ((gpointer *)data)[1]);
+
+  return label != NULL && ui_widget_shown (label);
+}
+
+static gboolean
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  gpointer data[] = { root, (gpointer)text };
+
+  return ui_wait_until (label_shown, data, 10000);
+}
+
+static void
+test_open_form (UiApp    *ui,
+                gpointer  data)
+{
+  g_autofree char *opened = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *clipboard = NULL;
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+
+  go_to_support (ui);
+  type_details (ui, "  @jack_2 ", "a+b@example.org");
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "  @jack_2 ");
+
+  ui_click (support_page (ui), "Open Support _Form");
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
+  g_assert_cmpuint (n_requests, ==, 1);
+
+  /* the browser got the form with both details, encoded */
+  opened = ui_harness_read_browser_log ();
+  expected = g_strdup_printf ("%s?username=jack_2&email=a%%2Bb%%40example.org\n", base_uri);
+  g_assert_cmpstr (opened, ==, expected);
+
+  /* the message to paste is one keystroke away */
+  clipboard = ui_read_clipboard (GTK_WIDGET (ui->window));
+  g_assert_nonnull (clipboard);
+  g_assert_nonnull (strstr (clipboard, "jack_2"));
+  g_assert_nonnull (strstr (clipboard, "a+b@example.org"));
+
+  g_assert_cmpint (rescue_flow_get_support_submitted_at (flow), >, 0);
+  g_assert_cmpstr (rescue_window_get_sidebar_state (ui->window, RESCUE_STEP_SUPPORT), ==, "Request sent");
+  g_assert_nonnull (ui_find_label (rescue_window_get_visible_page (ui->window), "Waiting for X Support"));
+}
+
+static void
+test_server_down (UiApp    *ui,
+                  gpointer  data)
+{
+  g_autofree char *clipboard = NULL;
+  GtkWidget *page;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+  stop_server ();
+
+  ui_click (page, "Open Support _Form");
+  g_assert_true (wait_for_label (page, "X’s help site refused the connection. Wait a few minutes, then try again."));
+  g_assert_true (ui_widget_shown (ui_find_button (page, "_Retry")));
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_null (ui_harness_read_browser_log ());
+
+  /* nothing typed is lost */
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "jack");
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 1)), ==, "jack@example.org");
+
+  /* the link, prefilled, can still be copied by hand */
+  ui_click (page, "Copy _Link");
+  clipboard = ui_read_clipboard (page);
+  g_assert_true (g_str_has_prefix (clipboard, base_uri));
+  g_assert_nonnull (strstr (clipboard, "username=jack&email=jack%40example.org"));
+
+  /* and Retry works once the site answers again */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (base_uri, G_URI_FLAGS_NONE, NULL);
+
+    start_server_on (g_uri_get_port (uri));
+  }
+  ui_click (page, "_Retry");
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
+  g_assert_nonnull (ui_harness_read_browser_log ());
+}
+
+static void
+test_validation (UiApp    *ui,
+                 gpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *open;
+  GtkWidget *username_entry;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  open = ui_find_button (page, "Open Support _Form");
+  username_entry = GTK_WIDGET (entry (ui, 0));
+
+  g_assert_false (gtk_widget_is_sensitive (open));
+  type_details (ui, "this_is_far_too_long", "jack@example.org");
+  g_assert_false (gtk_widget_is_sensitive (open));
+
+  /* the error comes after a pause in typing, not on every key */
+  g_assert_false (gtk_widget_has_css_class (username_entry, "error"));
+  g_assert_true (wait_for_label (page, "An X username has at most 15 characters; check that you typed only your username."));
+  g_assert_true (gtk_widget_has_css_class (username_entry, "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (username_entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  /* typing clears it; a valid name makes the button sensitive */
+  gtk_editable_set_text (GTK_EDITABLE (username_entry), "@jack");
+  ui_flush ();
+  g_assert_false (gtk_widget_has_css_class (username_entry, "error"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (username_entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_true (gtk_widget_is_sensitive (open));
+
+  gtk_editable_set_text (entry (ui, 1), "jack@example");
+  ui_flush ();
+  g_assert_false (gtk_widget_is_sensitive (open));
+}
+
+static gboolean
+checking_shown (gpointer data)
+{
+  GtkWidget *cancel = ui_find_button (data, "_Cancel");
+
+  return cancel != NULL && ui_widget_shown (cancel);
+}
+
+static void
+test_cancel (UiApp    *ui,
+             gpointer  data)
+{
+  GtkWidget *page;
+
+  behaviour = SERVE_NEVER;
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+
+  ui_click (page, "Open Support _Form");
+  g_assert_true (ui_wait_until (checking_shown, page, 5000));
+  /* the window keeps working while it waits */
+  g_assert_false (gtk_widget_is_sensitive (ui_find_button (page, "Open Support _Form")));
+  ui_click (page, "_Cancel");
+
+  g_assert_false (ui_widget_shown (ui_find_button (page, "_Cancel")));
+  g_assert_false (ui_widget_shown (ui_find_button (page, "_Retry")));
+  g_assert_true (gtk_widget_is_sensitive (ui_find_button (page, "Open Support _Form")));
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "jack");
+}
+
+static void
+test_form_moved (UiApp    *ui,
+                 gpointer  data)
+{
+  g_autofree char *opened = NULL;
+
+  behaviour = SERVE_NOT_FOUND;
+  go_to_support (ui);
+  type_details (ui, "jack", "jack@example.org");
+  ui_click (support_page (ui), "Open Support _Form");
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
+
+  /* the general account-access form, prefilled the same way */
+  opened = ui_harness_read_browser_log ();
+  g_assert_true (g_str_has_prefix (opened, FALLBACK_FORM_URL "?username=jack&email=jack%40example.org"));
+}
+
+static void
+test_resume_keeps_details (UiApp    *ui,
+                           gpointer  data)
+{
+  go_to_support (ui);
+  type_details (ui, "half_typ", "jack@exa");
+}
+
+static void
+test_resume_keeps_details_2 (UiApp    *ui,
+                             gpointer  data)
+{
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "half_typ");
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 1)), ==, "jack@exa");
+}
+
+static void
+reset (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  ui_harness_forget_browser ();
+  behaviour = SERVE_OK;
+  n_requests = 0;
+  stop_server ();
+  start_server ();
+  g_settings_set_string (settings, "support-form-url", base_uri);
+}
+
+static void
+run (gconstpointer body)
+{
+  reset ();
+  ui_run ((UiBody)body, NULL);
+  stop_server ();
+}
+
+static void
+run_resume (gconstpointer data)
+{
+  reset ();
+  ui_run (test_resume_keeps_details, NULL);
+  ui_run (test_resume_keeps_details_2, NULL);
+  stop_server ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_harness_init (&argc, &argv);
+  paused = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_test_add_data_func ("/support-page/open-form", test_open_form, run);
+  g_test_add_data_func ("/support-page/server-down", test_server_down, run);
+  g_test_add_data_func ("/support-page/validation", test_validation, run);
+  g_test_add_data_func ("/support-page/cancel", test_cancel, run);
+  g_test_add_data_func ("/support-page/form-moved", test_form_moved, run);
+  g_test_add_data_func ("/support-page/resume-keeps-details", NULL, run_resume);
+
+  return g_test_run ();
+}
