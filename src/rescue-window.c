@@ -206,6 +206,8 @@ update_page (RescueWindow *self,
   GtkWidget *page = self->pages[step];
 
   gtk_stack_set_visible_child (self->stack, page);
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 rescue_page_get_default_widget (RESCUE_PAGE (page)));
 
   /* A new page is read from its title */
   if (move_focus)

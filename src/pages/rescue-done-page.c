@@ -21,6 +21,8 @@ struct _RescueDonePage
   GtkLabel    *summary;
   RescueSteps *next_steps;
   GtkButton   *copy_button;
+  GtkButton   *start_over_button;
+  GtkLabel    *copied_label;
 
   RescueStep   step;
 };
@@ -102,6 +104,7 @@ copy_clicked_cb (RescueDonePage *self)
   message = rescue_support_message (username ? username : rescue_flow_get_username (flow),
                                     email ? email : rescue_flow_get_email (flow));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+  gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
 }
 
 static void
@@ -207,6 +210,8 @@ rescue_done_page_class_init (RescueDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, summary);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, next_steps);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueDonePage, start_over_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueDonePage, copied_label);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 }
 
@@ -215,6 +220,7 @@ rescue_done_page_init (RescueDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->start_over_button));
 }
 
 GtkWidget *

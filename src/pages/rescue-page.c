@@ -14,6 +14,7 @@ typedef struct
 {
   RescueFlow *flow;
   GtkWidget  *heading;
+  GtkWidget  *default_widget;
 } RescuePagePrivate;
 
 enum {
@@ -47,6 +48,7 @@ rescue_page_dispose (GObject *object)
 
   g_clear_object (&priv->flow);
   priv->heading = NULL;
+  priv->default_widget = NULL;
 
   G_OBJECT_CLASS (rescue_page_parent_class)->dispose (object);
 }
@@ -189,8 +191,37 @@ rescue_page_focus_heading (RescuePage *self)
 
   g_return_val_if_fail (RESCUE_IS_PAGE (self), FALSE);
 
-  if (priv->heading == NULL)
+  if (priv->heading == NULL || !gtk_widget_grab_focus (priv->heading))
     return FALSE;
 
-  return gtk_widget_grab_focus (priv->heading);
+  /* Focus selects a label's text; a heading should only be read */
+  if (GTK_IS_LABEL (priv->heading))
+    gtk_label_select_region (GTK_LABEL (priv->heading), 0, 0);
+
+  return TRUE;
+}
+
+/**
+ * rescue_page_set_default_widget:
+ * The page's primary button: what Enter presses while the page is shown.
+ */
+void
+rescue_page_set_default_widget (RescuePage *self,
+                                GtkWidget  *widget)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_if_fail (RESCUE_IS_PAGE (self));
+
+  priv->default_widget = widget;
+}
+
+GtkWidget *
+rescue_page_get_default_widget (RescuePage *self)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
+
+  return priv->default_widget;
 }

@@ -30,5 +30,8 @@ void        rescue_page_send          (RescuePage  *self,
 void        rescue_page_set_heading   (RescuePage  *self,
                                        GtkWidget   *heading);
 gboolean    rescue_page_focus_heading (RescuePage  *self);
+void        rescue_page_set_default_widget (RescuePage *self,
+                                            GtkWidget  *widget);
+GtkWidget  *rescue_page_get_default_widget (RescuePage *self);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ rescue_signed_in_page_init (RescueSignedInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button));
 
   rescue_steps_append (self->off_steps, _("On the device where you are still signed in, open X: the app, or x.com in a web browser."));
   /* Translators: X's own menu names, as X shows them in your language */

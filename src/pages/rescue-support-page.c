@@ -314,12 +314,28 @@ rescue_support_page_flow_changed (RescuePage *page)
     {
       /* Only copy into the entries when the flow differs, so the cursor
        * doesn't jump while typing */
+      gboolean copied = FALSE;
+
       self->updating = TRUE;
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), rescue_flow_get_username (flow)) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->username_entry), rescue_flow_get_username (flow));
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->username_entry), rescue_flow_get_username (flow));
+          copied = TRUE;
+        }
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), rescue_flow_get_email (flow)) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->email_entry), rescue_flow_get_email (flow));
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->email_entry), rescue_flow_get_email (flow));
+          copied = TRUE;
+        }
       self->updating = FALSE;
+
+      /* Details restored from an earlier visit were typed long ago: say
+       * straight away what is wrong with them */
+      if (copied)
+        {
+          g_clear_handle_id (&self->validate_id, g_source_remove);
+          validate_cb (self);
+        }
     }
 
   update_message (self);
@@ -390,6 +406,7 @@ rescue_support_page_init (RescueSupportPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->open_button));
 
   gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
 

@@ -276,6 +276,7 @@ rescue_unblock_page_init (RescueUnblockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button));
 
   rescue_steps_append (self->iphone_steps, _("Open the <b>Settings</b> app and tap <b>Phone</b> › <b>Blocked Contacts</b>. On newer iPhones it is <b>Settings</b> › <b>Apps</b> › <b>Messages</b> › <b>Blocked Contacts</b>."));
   rescue_steps_append (self->iphone_steps, _("Tap <b>Edit</b>, then the red <b>−</b> next to X’s number, or next to every number you don’t recognise, and tap <b>Unblock</b>."));

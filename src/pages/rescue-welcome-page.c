@@ -246,6 +246,7 @@ rescue_welcome_page_init (RescueWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->start_button));
 
   /* Translators: the first of three reasons a login code does not arrive */
   rescue_steps_append (self->reasons, _("The number X texts from is <b>blocked</b> on your phone, often by accident."));

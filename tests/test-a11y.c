@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+/* A screen reader can name every control, and the keyboard alone can do
+ * the whole flow. */
+
+static SoupServer *server;
+static char *base_uri;
+
+/* Where a control's accessible name can come from in GTK 4.8 */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      if (label != NULL && *label != '\0' && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
+        return TRUE;
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+    }
+
+  if (GTK_IS_EXPANDER (widget))
+    {
+      const char *label = gtk_expander_get_label (GTK_EXPANDER (widget));
+
+      return label != NULL && *label != '\0';
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+         GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SWITCH (widget) || GTK_IS_EXPANDER (widget) ||
+         GTK_IS_CHECK_BUTTON (widget);
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed,
+                 guint     *n_controls)
+{
+  if (is_control (widget))
+    {
+      (*n_controls)++;
+      if (!has_name (widget))
+        g_string_append_printf (unnamed, " %s(%s)", G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_name (widget));
+      /* a composite control's insides are named by the control itself */
+      if (!GTK_IS_EXPANDER (widget))
+        return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed, n_controls);
+}
+
+static void
+test_every_control_named (UiApp    *ui,
+                          gpointer  data)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_controls = 0;
+
+  /* every page is in the window, shown or not */
+  collect_unnamed (GTK_WIDGET (ui->window), unnamed, &n_controls);
+  collect_unnamed (gtk_window_get_titlebar (GTK_WINDOW (ui->window)), unnamed, &n_controls);
+
+  g_test_message ("%u controls checked", n_controls);
+  g_assert_cmpuint (n_controls, >=, 30);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  /* entries are labelled by their visible label */
+  {
+    GtkWidget *page = ui_page (ui, RESCUE_STEP_SUPPORT);
+    GtkWidget *username = ui_find_type (page, GTK_TYPE_ENTRY, 0);
+    GtkWidget *label = ui_find_label (page, "X username");
+
+    gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (username), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL);
+  }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_find_type (gtk_window_get_titlebar (GTK_WINDOW (ui->window)), GTK_TYPE_BUTTON, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Back");
+}
+
+static gboolean
+step_is (gpointer data)
+{
+  UiApp *ui = ((gpointer *)data)[0];
+
+  return ui_visible_step (ui) == (RescueStep)GPOINTER_TO_INT (((gpointer *)data)[1]);
+}
+
+static gboolean
+wait_for_step (UiApp      *ui,
+               RescueStep  step)
+{
+  gpointer data[] = { ui, GINT_TO_POINTER (step) };
+
+  return ui_wait_until (step_is, data, 10000);
+}
+
+static void
+waited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL));
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Real key presses through the X server, as a keyboard would send them */
+static void
+xdotool (UiApp      *ui,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (ui->window));
+  gboolean exited = FALSE;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("windowfocus"));
+  g_ptr_array_add (args, g_strdup ("--sync"));
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (args, g_strdup (first));
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &exited);
+  g_assert_true (ui_wait_until (flag_set, &exited, 10000));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  ui_flush ();
+}
+
+static gboolean
+heading_focused (gpointer data)
+{
+  UiApp *ui = ((gpointer *)data)[0];
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (ui->window));
+
+  return focus != NULL && GTK_IS_LABEL (focus) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (focus)), ((gpointer *)data)[1]) == 0;
+}
+
+static void
+assert_heading_focused (UiApp      *ui,
+                        const char *heading)
+{
+  gpointer data[] = { ui, (gpointer)heading };
+
+  g_assert_true (ui_wait_until (heading_focused, data, 5000));
+}
+
+static void
+test_keyboard_only (UiApp    *ui,
+                    gpointer  data)
+{
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+
+  g_assert_false (rescue_flow_get_has_signed_in_device (flow));
+
+  /* Alt+A picks Android, Alt+S starts */
+  xdotool (ui, "key", "--clearmodifiers", "alt+a", NULL);
+  g_assert_cmpint (rescue_flow_get_platform (flow), ==, RESCUE_PLATFORM_ANDROID);
+  xdotool (ui, "key", "--clearmodifiers", "alt+s", NULL);
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_UNBLOCK));
+  assert_heading_focused (ui, "Unblock the Sender");
+
+  /* Escape goes back, and Enter presses the page's main button */
+  xdotool (ui, "key", "--clearmodifiers", "Escape", NULL);
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_WELCOME));
+  xdotool (ui, "key", "--clearmodifiers", "Return", NULL);
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_UNBLOCK));
+
+  xdotool (ui, "key", "--clearmodifiers", "alt+n", NULL);
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_SUPPORT));
+  assert_heading_focused (ui, "Contact X Support");
+
+  xdotool (ui, "key", "--clearmodifiers", "alt+u", NULL);
+  xdotool (ui, "type", "--delay", "20", "jack_2", NULL);
+  xdotool (ui, "key", "--clearmodifiers", "alt+e", NULL);
+  xdotool (ui, "type", "--delay", "20", "jack@example.org", NULL);
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "jack_2");
+  g_assert_cmpstr (rescue_flow_get_email (flow), ==, "jack@example.org");
+
+  /* Enter in the email field opens the form */
+  xdotool (ui, "key", "--clearmodifiers", "Return", NULL);
+  g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
+  assert_heading_focused (ui, "Waiting for X Support");
+  {
+    g_autofree char *opened = ui_harness_read_browser_log ();
+
+    g_assert_nonnull (opened);
+    g_assert_nonnull (strstr (opened, "username=jack_2"));
+  }
+}
+
+static void
+test_default_widgets (UiApp    *ui,
+                      gpointer  data)
+{
+  struct {
+    RescueStep  step;
+    const char *button;
+  } pages[] = {
+    { RESCUE_STEP_WELCOME, "_Start" },
+    { RESCUE_STEP_UNBLOCK, "It _Worked" },
+    { RESCUE_STEP_SIGNED_IN, "It _Worked" },
+    { RESCUE_STEP_SUPPORT, "Open Support _Form" },
+    { RESCUE_STEP_RESOLVED, "Start _Over" },
+    { RESCUE_STEP_WAITING_FOR_SUPPORT, "Start _Over" },
+  };
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlowSnapshot snapshot;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      rescue_flow_get_snapshot (flow, &snapshot);
+      snapshot.step = pages[i].step;
+      snapshot.n_history = pages[i].step == RESCUE_STEP_WELCOME ? 0 : 1;
+      snapshot.history[0] = RESCUE_STEP_WELCOME;
+      g_assert_true (rescue_flow_restore (flow, &snapshot, NULL));
+      rescue_flow_snapshot_clear (&snapshot);
+      ui_flush ();
+
+      g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (ui->window)) ==
+                     ui_find_button (ui_page (ui, pages[i].step), pages[i].button));
+    }
+}
+
+static void
+run (gconstpointer body)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  ui_harness_forget_browser ();
+  g_settings_set_string (settings, "support-form-url", base_uri);
+  ui_run ((UiBody)body, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_harness_init (&argc, &argv);
+  server = ui_server_new (&base_uri);
+
+  g_test_add_data_func ("/a11y/every-control-named", test_every_control_named, run);
+  g_test_add_data_func ("/a11y/default-widgets", test_default_widgets, run);
+  g_test_add_data_func ("/a11y/keyboard-only", test_keyboard_only, run);
+
+  return g_test_run ();
+}
