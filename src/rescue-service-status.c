@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rescue-enums.h"
+#include "rescue-json.h"
 #include "rescue-service-status.h"
 
 /*
@@ -79,97 +80,6 @@ static const struct {
   { "maintenance", RESCUE_STATUS_MAINTENANCE },
 };
 
-static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* json-glib 1.6 ignores whatever follows the first value ("{}{}" parses),
- * accepts single quotes and recurses without limit, so a hostile body could
- * exhaust the stack. Check the outline first: one object, only whitespace
- * after it, bounded nesting. */
-static gboolean
-check_outline (const char  *data,
-               gsize        length,
-               const char **why)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i = 0;
-
-  while (i < length && is_json_space (data[i]))
-    i++;
-  if (i == length)
-    return (*why = "the body is empty", FALSE);
-  if (data[i] != '{')
-    return (*why = "the body is not a JSON object", FALSE);
-
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'')
-        return (*why = "single quotes are not JSON", FALSE);
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            return (*why = "nested too deeply", FALSE);
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (--depth == 0)
-            break;
-        }
-    }
-
-  if (i >= length)
-    return (*why = "the body is truncated", FALSE);
-
-  for (i++; i < length; i++)
-    if (!is_json_space (data[i]))
-      return (*why = "there is more data after the object", FALSE);
-
-  return TRUE;
-}
-
-static JsonNode *
-get_typed_member (JsonObject *object,
-                  const char *name,
-                  GType       value_type)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != value_type)
-    return NULL;
-
-  return node;
-}
-
-static JsonObject *
-get_object_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  return json_node_get_object (node);
-}
-
 /* X's words go into one line of our UI: no line breaks, no essays. */
 static char *
 tidy_description (const char *text)
@@ -206,13 +116,13 @@ parse_updated_at (JsonObject *root)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) when = NULL;
-  JsonObject *page = get_object_member (root, "page");
+  JsonObject *page = rescue_json_get_object (root, "page");
   JsonNode *node;
 
   if (page == NULL)
     return 0;
 
-  node = get_typed_member (page, "updated_at", G_TYPE_STRING);
+  node = rescue_json_get_value (page, "updated_at", G_TYPE_STRING);
   if (node == NULL)
     return 0;
 
@@ -275,7 +185,7 @@ rescue_service_status_parse (GBytes                 *body,
       return FALSE;
     }
 
-  if (!check_outline (data, length, &why))
+  if (!rescue_json_check_outline (data, length, MAX_DEPTH, &why))
     {
       g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
                    "The status page is not a JSON object: %s", why);
@@ -298,7 +208,7 @@ rescue_service_status_parse (GBytes                 *body,
       return FALSE;
     }
 
-  status = get_object_member (json_node_get_object (root), "status");
+  status = rescue_json_get_object (json_node_get_object (root), "status");
   if (status == NULL)
     {
       g_set_error_literal (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
@@ -306,7 +216,7 @@ rescue_service_status_parse (GBytes                 *body,
       return FALSE;
     }
 
-  node = get_typed_member (status, "indicator", G_TYPE_STRING);
+  node = rescue_json_get_value (status, "indicator", G_TYPE_STRING);
   if (node == NULL)
     {
       g_set_error_literal (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,

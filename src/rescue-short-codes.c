@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rescue-json.h"
 #include "rescue-short-codes.h"
 
 /*
@@ -26,6 +27,9 @@ struct _RescueShortCodes
 
 G_DEFINE_FINAL_TYPE (RescueShortCodes, rescue_short_codes, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rescue-short-codes-error-quark, rescue_short_codes_error)
+
+/* The table is five levels deep; anything much deeper is not ours */
+#define MAX_DEPTH 16
 G_DEFINE_BOXED_TYPE (RescueSender, rescue_sender, rescue_sender_copy, rescue_sender_free)
 
 static const char * const kind_names[] = {
@@ -103,49 +107,6 @@ is_valid_number (const char       *number,
     }
 
   return digits > 0 && p[-1] != ' ';
-}
-
-/* Only called on text json-glib has already accepted, so the brackets
- * balance; what is left to find is anything after the first value. */
-static gboolean
-holds_one_object (const char *data,
-                  gsize       size)
-{
-  const char *end = data + size;
-  const char *p = data;
-  char quote = '\0';
-  int depth = 0;
-
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-  if (p == end || *p != '{')
-    return FALSE;
-
-  for (; p < end; p++)
-    {
-      if (quote != '\0')
-        {
-          if (*p == '\\')
-            p++;
-          else if (*p == quote)
-            quote = '\0';
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '{' || *p == '[')
-        depth++;
-      else if ((*p == '}' || *p == ']') && --depth == 0)
-        break;
-    }
-
-  if (p >= end)
-    return FALSE;
-
-  for (p++; p < end; p++)
-    if (!g_ascii_isspace (*p) && *p != '\0')
-      return FALSE;
-
-  return TRUE;
 }
 
 static gboolean
@@ -460,6 +421,7 @@ rescue_short_codes_new_from_bytes (GBytes  *json,
   g_autoptr(RescueShortCodes) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  const char *why = NULL;
   const char *data;
   gsize size;
 
@@ -482,8 +444,9 @@ rescue_short_codes_new_from_bytes (GBytes  *json,
 
   /* json-glib keeps the first of several concatenated values and drops
    * the rest silently: a bad merge would hide half the list */
-  if (!holds_one_object (data, size))
+  if (!rescue_json_check_outline (data, size, MAX_DEPTH, &why))
     {
+      g_debug ("Sender numbers: %s", why);
       set_invalid (error, _("the file does not hold exactly one object"));
       return NULL;
     }

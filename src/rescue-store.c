@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rescue-enums.h"
+#include "rescue-json.h"
 #include "rescue-store.h"
 
 /*
@@ -44,89 +45,6 @@ G_DEFINE_FINAL_TYPE (RescueStore, rescue_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rescue-store-error-quark, rescue_store_error)
 
 static gboolean
-is_json_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* json-glib 1.6 stops after the first value and ignores what follows
- * ("{}{}" parses), accepts single quotes, truncates at \u0000 and recurses
- * without limit. So check the outline first: one object, nothing but
- * whitespace after it, bounded nesting. */
-static gboolean
-check_outline (const char  *data,
-               gsize        length,
-               const char **why)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  gsize i = 0;
-
-  while (i < length && is_json_space (data[i]))
-    i++;
-  if (i == length)
-    return (*why = "the file is empty", FALSE);
-  if (data[i] != '{')
-    return (*why = "the top level is not an object", FALSE);
-
-  for (; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                return (*why = "a string contains a NUL character", FALSE);
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'')
-        return (*why = "single quotes are not JSON", FALSE);
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            return (*why = "nested too deeply", FALSE);
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (--depth == 0)
-            break;
-        }
-    }
-
-  if (i >= length)
-    return (*why = "the file is truncated", FALSE);
-
-  for (i++; i < length; i++)
-    if (!is_json_space (data[i]))
-      return (*why = "there is more data after the object", FALSE);
-
-  return TRUE;
-}
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *name,
-            GType       value_type)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != value_type)
-    return NULL;
-
-  return node;
-}
-
-static gboolean
 enum_from_nick (GType       type,
                 const char *nick,
                 int        *value)
@@ -158,7 +76,7 @@ read_string (JsonObject  *root,
              char       **out,
              GError     **error)
 {
-  JsonNode *node = get_member (root, name, G_TYPE_STRING);
+  JsonNode *node = rescue_json_get_value (root, name, G_TYPE_STRING);
 
   if (node == NULL)
     {
@@ -178,7 +96,7 @@ read_enum (JsonObject  *object,
            int         *out,
            GError     **error)
 {
-  JsonNode *node = get_member (object, name, G_TYPE_STRING);
+  JsonNode *node = rescue_json_get_value (object, name, G_TYPE_STRING);
 
   if (node == NULL)
     {
@@ -311,7 +229,7 @@ read_snapshot (JsonObject          *root,
                RescueFlowSnapshot  *snapshot,
                GError             **error)
 {
-  JsonNode *version = get_member (root, "version", G_TYPE_INT64);
+  JsonNode *version = rescue_json_get_value (root, "version", G_TYPE_INT64);
   JsonNode *has_device;
   int value;
 
@@ -352,7 +270,7 @@ read_snapshot (JsonObject          *root,
   if (!read_string (root, "country", &snapshot->country, error))
     return FALSE;
 
-  has_device = get_member (root, "has-signed-in-device", G_TYPE_BOOLEAN);
+  has_device = rescue_json_get_value (root, "has-signed-in-device", G_TYPE_BOOLEAN);
   if (has_device == NULL)
     {
       g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
@@ -661,7 +579,7 @@ rescue_store_deserialize (const char          *data,
       return FALSE;
     }
 
-  if (!check_outline (data, size, &why))
+  if (!rescue_json_check_outline (data, size, MAX_DEPTH, &why))
     {
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
                    "The file is not a JSON object: %s", why);
