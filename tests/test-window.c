@@ -177,6 +177,45 @@ test_narrow (Fixture  *fixture,
   g_assert_true (ui_widget_shown (ui_find_label (GTK_WIDGET (fixture->window), "Step 2 of 4")));
 }
 
+static void
+assert_accel (Fixture    *fixture,
+              const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), action);
+
+  g_assert_true (g_strv_contains ((const char * const *)accels, accel));
+}
+
+static void
+test_shortcuts (Fixture  *fixture,
+                gpointer  data)
+{
+  assert_accel (fixture, "app.quit", "<Control>q");
+  assert_accel (fixture, "win.back", "<Alt>Left");
+  assert_accel (fixture, "win.back", "Escape");
+  /* GtkApplication adds it when gtk/help-overlay.ui is in our resources */
+  assert_accel (fixture, "win.show-help-overlay", "<Control>question");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "start-over"));
+}
+
+static void
+test_size_remembered (Fixture  *fixture,
+                      gpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 500);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  ui_flush ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
 static const char *
 numbers_for (Fixture    *fixture,
              const char *country)
@@ -426,6 +465,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add_data_func ("/window/" path, func, run_fresh)
 
   ADD ("title", test_title);
+  ADD ("shortcuts", test_shortcuts);
+  ADD ("size-remembered", test_size_remembered);
   ADD ("path/worked-at-fix1", test_worked_at_fix1);
   ADD ("path/through-to-support", test_through_to_support);
   ADD ("path/skip-fix2", test_skip_fix2);

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ui-harness.h"
+
+/* Run once per language (LANGUAGE is set by meson): the window speaks it,
+ * and no page needs more width than a 360 px window has. */
+
+static void
+test_welcome_translated (UiApp    *ui,
+                         gpointer  data)
+{
+  const char *english = "Not getting your X login code?";
+  const char *translated = _(english);
+  GtkWidget *page = ui_page (ui, RESCUE_STEP_WELCOME);
+
+  g_test_message ("LANGUAGE=%s: “%s”", g_getenv ("LANGUAGE"), translated);
+  g_assert_cmpstr (translated, !=, english);
+  g_assert_nonnull (ui_find_label (page, translated));
+  g_assert_nonnull (ui_find_button (page, _("_Start")));
+  g_assert_cmpstr (_("_Start"), !=, "_Start");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ui->window)), ==, _("Code Rescue"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (ui->window), _("Unblock the Sender")));
+  g_assert_cmpstr (_("Unblock the Sender"), !=, "Unblock the Sender");
+}
+
+/* Nothing is cut off: labels wrap, so each page fits in the width a
+ * narrow window gives it; a page that cannot would force a wider window
+ * or clip a button. */
+static void
+test_pages_fit_narrow (UiApp    *ui,
+                       gpointer  data)
+{
+  g_assert_true (rescue_window_get_narrow (ui->window));
+
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    {
+      GtkWidget *page = ui_page (ui, step);
+      int minimum, natural;
+
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+      g_test_message ("%s: minimum width %d", rescue_step_to_string (step), minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), <=, 360);
+}
+
+static void
+test_default_size_fits (UiApp    *ui,
+                        gpointer  data)
+{
+  /* at the default size the content does not push the window wider */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), ==, 860);
+}
+
+static void
+reset (int width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  g_settings_set_int (settings, "window-width", width);
+}
+
+static void
+run_default (gconstpointer body)
+{
+  reset (860);
+  ui_run ((UiBody)body, NULL);
+}
+
+static void
+run_narrow (gconstpointer body)
+{
+  reset (360);
+  ui_run ((UiBody)body, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_harness_init (&argc, &argv);
+
+  g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, run_default);
+  g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, run_default);
+  g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, run_narrow);
+
+  return g_test_run ();
+}
