@@ -465,7 +465,9 @@ rescue_window_new (RescueApplication *application)
   /* Decide before the first allocation: a visible sidebar would keep the
    * window from being as narrow as it was left */
   set_narrow (self, width < NARROW_WIDTH);
-  update_page (self, FALSE);
+  /* The first page is read from its title too; otherwise GTK would focus
+   * the first focusable widget, the heading, and select all its text */
+  update_page (self, TRUE);
   flow_changed_cb (self);
 
   return self;
