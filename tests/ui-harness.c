@@ -144,10 +144,12 @@ ui_server_new (char **base_uri)
   return server;
 }
 
+/* On screen and laid out */
 static gboolean
 window_mapped_cb (gpointer data)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) &&
+         gtk_widget_get_width (GTK_WIDGET (data)) > 0;
 }
 
 typedef struct
