@@ -221,7 +221,7 @@ test_keyboard_only (UiApp    *ui,
   g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
   assert_heading_focused (ui, "Waiting for X Support");
   {
-    g_autofree char *opened = ui_harness_read_browser_log ();
+    g_autofree char *opened = ui_harness_wait_for_browser ();
 
     g_assert_nonnull (opened);
     g_assert_nonnull (strstr (opened, "username=jack_2"));

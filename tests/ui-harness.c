@@ -107,6 +107,25 @@ ui_harness_read_browser_log (void)
   return contents;
 }
 
+static gboolean
+browser_log_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (browser_log, &contents, NULL, NULL) &&
+         strchr (contents, '\n') != NULL;
+}
+
+/* The browser is another process: wait until it has written the URL */
+char *
+ui_harness_wait_for_browser (void)
+{
+  if (!ui_wait_until (browser_log_written, NULL, 10000))
+    return NULL;
+
+  return ui_harness_read_browser_log ();
+}
+
 void
 ui_harness_forget_browser (void)
 {

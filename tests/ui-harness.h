@@ -23,6 +23,7 @@ void        ui_harness_init        (int          *argc,
 const char *ui_harness_state_file  (void);
 const char *ui_harness_browser_log (void);
 char       *ui_harness_read_browser_log (void);
+char       *ui_harness_wait_for_browser (void);
 void        ui_harness_forget_browser   (void);
 
 SoupServer *ui_server_new          (char        **base_uri);
