@@ -94,6 +94,21 @@ start_over_activated_cb (GSimpleAction *action,
     rescue_window_show_banner (RESCUE_WINDOW (window), NULL, FALSE);
 }
 
+/* --reset while a window is open: forget in the running app too, or its
+ * next change would write everything back */
+static void
+reset_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       data)
+{
+  RescueApplication *self = data;
+  g_autoptr(GError) error = NULL;
+
+  start_over_activated_cb (NULL, NULL, self);
+  if (!rescue_store_delete (self->store, &error))
+    g_message ("%s", error->message);
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -120,6 +135,12 @@ quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       data)
 {
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  /* Closing, not just quitting, so each window remembers its size */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
   g_application_quit (G_APPLICATION (data));
 }
 
@@ -139,6 +160,16 @@ rescue_application_handle_local_options (GApplication *application,
       g_autoptr(RescueStore) store = rescue_store_new (path);
       g_autoptr(GError) error = NULL;
 
+      /* A running Code Rescue holds the progress in memory: it must forget
+       * it there, or its next change would write it all back */
+      if (g_application_register (application, NULL, NULL) &&
+          g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "reset", NULL);
+          g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
+          return 0;
+        }
+
       if (!rescue_store_delete (store, &error))
         {
           g_printerr (_("Could not delete the saved progress: %s\n"), error->message);
@@ -157,6 +188,7 @@ rescue_application_startup (GApplication *application)
   RescueApplication *self = RESCUE_APPLICATION (application);
   static const GActionEntry actions[] = {
     { "start-over", start_over_activated_cb },
+    { "reset", reset_activated_cb },
     { "about", about_activated_cb },
     { "quit", quit_activated_cb },
   };

@@ -435,19 +435,21 @@ rescue_short_codes_new_from_bytes (GBytes  *json,
       size = 0;
     }
 
+  /* Before json-glib sees it: json-glib recurses without limit, and keeps
+   * the first of several concatenated values, dropping the rest silently
+   * (a bad merge would hide half the list) */
+  if (!g_utf8_validate_len (data, size, NULL) ||
+      !rescue_json_check_outline (data, size, MAX_DEPTH, &why))
+    {
+      g_debug ("Sender numbers: %s", why ? why : "not UTF-8");
+      set_invalid (error, _("the file does not hold exactly one object"));
+      return NULL;
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       set_invalid (error, "%s", parse_error->message);
-      return NULL;
-    }
-
-  /* json-glib keeps the first of several concatenated values and drops
-   * the rest silently: a bad merge would hide half the list */
-  if (!rescue_json_check_outline (data, size, MAX_DEPTH, &why))
-    {
-      g_debug ("Sender numbers: %s", why);
-      set_invalid (error, _("the file does not hold exactly one object"));
       return NULL;
     }
 

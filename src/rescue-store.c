@@ -739,6 +739,9 @@ rescue_store_delete (RescueStore  *self,
   g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A save still waiting would bring the file straight back */
+  g_clear_handle_id (&self->save_idle_id, g_source_remove);
+
   if (g_remove (self->path) != 0 && errno != ENOENT)
     {
       int saved_errno = errno;

@@ -415,7 +415,7 @@ rescue_window_init (RescueWindow *self)
 RescueWindow *
 rescue_window_new (RescueApplication *application)
 {
-  g_autoptr(GError) countries_error = NULL;
+  const GError *countries_error = NULL;
   g_autofree char *form_uri = NULL;
   RescueWindow *self;
   GListModel *countries;
@@ -430,9 +430,8 @@ rescue_window_new (RescueApplication *application)
 
   page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
   add_page (self, RESCUE_STEP_WELCOME, page);
-  countries = rescue_application_get_countries (application, (const GError **)&countries_error);
+  countries = rescue_application_get_countries (application, &countries_error);
   rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (page), countries, countries_error);
-  countries_error = NULL; /* owned by the application */
   rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
                                   rescue_application_get_service_status (application));
 

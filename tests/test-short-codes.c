@@ -353,6 +353,28 @@ assert_invalid (const char *json,
     g_error ("For %s: “%s” does not mention “%s”", json, error->message, expected_in_message);
 }
 
+/* json-glib recurses once per level: 200 000 levels would exhaust the
+ * stack if the loader let it parse them */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"version\": 1, \"countries\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RescueShortCodes) codes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  bytes = g_bytes_new (json->str, json->len);
+  codes = rescue_short_codes_new_from_bytes (bytes, &error);
+  g_assert_null (codes);
+  g_assert_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID);
+}
+
 static void
 test_invalid_files (void)
 {
@@ -362,8 +384,8 @@ test_invalid_files (void)
   } cases[] = {
     { "", "object" },
     { "   \n\t ", "object" },
-    { "not json", "Parse error" },
-    { "{\"version\": 1, \"countries\": {}", "Parse error" },
+    { "not json", "object" },
+    { "{\"version\": 1, \"countries\": {}", "exactly one" },
     { "{\"version\": 1, \"countries\": {},}", "Parse error" },
     { "[]", "object" },
     { "null", "object" },
@@ -371,7 +393,7 @@ test_invalid_files (void)
     { "\"40404\"", "object" },
     { "{\"version\": 1, \"countries\": {}} {\"version\": 1, \"countries\": {}}", "exactly one" },
     { "{\"version\": 1, \"countries\": {}}[1]", "exactly one" },
-    { "{\"version\": 1, \"countries\": {}} 2", "Parse error" },
+    { "{\"version\": 1, \"countries\": {}} 2", "exactly one" },
     { "{\"countries\": {}}", "version" },
     { "{\"version\": 2, \"countries\": {}}", "version 2" },
     { "{\"version\": 0, \"countries\": {}}", "version 0" },
@@ -570,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/short-codes/lookup/empty-list", test_empty_country_list);
   g_test_add_func ("/short-codes/lookup/no-countries", test_no_countries);
   g_test_add_func ("/short-codes/invalid/files", test_invalid_files);
+  g_test_add_func ("/short-codes/invalid/deep-nesting", test_deep_nesting);
   g_test_add_func ("/short-codes/invalid/senders", test_invalid_senders);
   g_test_add_func ("/short-codes/invalid/long-codes", test_invalid_long_codes);
   g_test_add_func ("/short-codes/invalid/duplicate", test_duplicate_number);

@@ -297,6 +297,76 @@ test_cancel (UiApp    *ui,
 }
 
 static void
+test_no_edits_while_checking (UiApp    *ui,
+                              gpointer  data)
+{
+  GtkWidget *page;
+
+  behaviour = SERVE_NEVER;
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+
+  ui_click (page, "Open Support _Form");
+  g_assert_true (ui_wait_until (checking_shown, page, 5000));
+  /* what is checked is what is sent: the fields wait */
+  g_assert_false (gtk_editable_get_editable (entry (ui, 0)));
+  g_assert_false (gtk_editable_get_editable (entry (ui, 1)));
+  /* and focus is not left on the button that just went insensitive */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (ui->window)) == ui_find_button (page, "_Cancel"));
+
+  ui_click (page, "_Cancel");
+  g_assert_true (gtk_editable_get_editable (entry (ui, 0)));
+  g_assert_true (gtk_editable_get_editable (entry (ui, 1)));
+}
+
+static void
+test_start_over_clears_error (UiApp    *ui,
+                              gpointer  data)
+{
+  GtkWidget *page;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+  stop_server ();
+  ui_click (page, "Open Support _Form");
+  g_assert_true (wait_for_label (page, "X’s help site refused the connection. Wait a few minutes, then try again."));
+
+  g_action_group_activate_action (G_ACTION_GROUP (ui->app), "start-over", NULL);
+  ui_flush ();
+  go_to_support (ui);
+  g_assert_false (ui_widget_shown (ui_find_button (page, "_Retry")));
+  g_assert_false (ui_widget_shown (ui_find_button (page, "Copy _Link")));
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "");
+}
+
+/* Run with UI_NO_BROWSER: nothing on this machine opens web links */
+static void
+test_no_browser (UiApp    *ui,
+                 gpointer  data)
+{
+  g_autofree char *clipboard = NULL;
+  GtkWidget *page;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+  ui_click (page, "Open Support _Form");
+  g_assert_true (wait_for_label (page, "No web browser could open the support form. Copy the link and open it in a browser yourself."));
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "jack");
+  g_assert_cmpstr (gtk_editable_get_text (entry (ui, 1)), ==, "jack@example.org");
+
+  /* the link to copy is the form that answered, prefilled */
+  ui_click (page, "Copy _Link");
+  clipboard = ui_read_clipboard (page);
+  g_assert_nonnull (clipboard);
+  g_assert_true (g_str_has_prefix (clipboard, base_uri));
+  g_assert_nonnull (strstr (clipboard, "username=jack&email=jack%40example.org"));
+}
+
+static void
 test_form_moved (UiApp    *ui,
                  gpointer  data)
 {
@@ -368,7 +438,20 @@ main (int   argc,
   ui_harness_init (&argc, &argv);
   paused = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* Never launch a real browser: this machine must have none for the
+   * no-browser case, which runs in its own process */
+  if (g_getenv ("UI_NO_BROWSER") != NULL)
+    {
+      g_autoptr(GAppInfo) real_browser = g_app_info_get_default_for_uri_scheme ("https");
+
+      g_assert_null (real_browser);
+      g_test_add_data_func ("/support-page/no-browser", test_no_browser, run);
+      return g_test_run ();
+    }
+
   g_test_add_data_func ("/support-page/open-form", test_open_form, run);
+  g_test_add_data_func ("/support-page/no-edits-while-checking", test_no_edits_while_checking, run);
+  g_test_add_data_func ("/support-page/start-over-clears-error", test_start_over_clears_error, run);
   g_test_add_data_func ("/support-page/server-down", test_server_down, run);
   g_test_add_data_func ("/support-page/validation", test_validation, run);
   g_test_add_data_func ("/support-page/cancel", test_cancel, run);

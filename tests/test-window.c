@@ -5,6 +5,7 @@
 
 #include "rescue-steps.h"
 #include "rescue-unblock-page.h"
+#include "rescue-welcome-page.h"
 #include "ui-harness.h"
 
 typedef UiApp Fixture;
@@ -214,6 +215,56 @@ test_size_remembered (Fixture  *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_quit_remembers_size (Fixture  *fixture,
+                          gpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 480);
+  /* Ctrl+Q */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  ui_flush ();
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+}
+
+static void
+test_reset_action (Fixture  *fixture,
+                   gpointer  data)
+{
+  RescueFlow *flow = rescue_application_get_flow (fixture->app);
+
+  start (fixture, "_iPhone", FALSE);
+  ui_click (visible_page (fixture), "Still _No Code");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_type (visible_page (fixture), GTK_TYPE_ENTRY, 0)), "jack");
+  ui_flush ();
+  g_assert_true (g_file_test (ui_harness_state_file (), G_FILE_TEST_EXISTS));
+
+  /* what `code-rescue --reset` asks of a running Code Rescue */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "reset", NULL);
+  ui_flush ();
+  assert_step (fixture, RESCUE_STEP_WELCOME);
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "");
+  g_assert_false (g_file_test (ui_harness_state_file (), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_countries_unreadable (Fixture  *fixture,
+                           gpointer  data)
+{
+  GtkWidget *page = ui_page (fixture, RESCUE_STEP_WELCOME);
+  g_autoptr(GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_NOENT, "gone");
+  GtkWidget *dropdown = ui_find_type (page, GTK_TYPE_DROP_DOWN, 0);
+
+  rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (page), NULL, error);
+  g_assert_false (gtk_widget_get_sensitive (dropdown));
+  g_assert_true (ui_widget_shown (ui_find_label (page, "The list of countries can’t be read, so the number for “US” is used. Reinstalling the iso-codes package fixes this.")));
+  /* the flow still works, with the country it had */
+  start (fixture, "_iPhone", TRUE);
 }
 
 static const char *
@@ -467,6 +518,9 @@ main (int   argc,
   ADD ("title", test_title);
   ADD ("shortcuts", test_shortcuts);
   ADD ("size-remembered", test_size_remembered);
+  ADD ("quit-remembers-size", test_quit_remembers_size);
+  ADD ("reset-action", test_reset_action);
+  ADD ("countries-unreadable", test_countries_unreadable);
   ADD ("path/worked-at-fix1", test_worked_at_fix1);
   ADD ("path/through-to-support", test_through_to_support);
   ADD ("path/skip-fix2", test_skip_fix2);

@@ -46,22 +46,26 @@ ui_harness_init (int    *argc,
   g_assert_no_error (error);
   g_assert_cmpint (g_chmod (script, 0755), ==, 0);
 
-  desktop = g_build_filename (apps, "fake-browser.desktop", NULL);
-  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
-                                  "Exec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
-                                  script);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  /* UI_NO_BROWSER: a machine where nothing opens web links */
+  if (g_getenv ("UI_NO_BROWSER") == NULL)
+    {
+      desktop = g_build_filename (apps, "fake-browser.desktop", NULL);
+      desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                                      "Exec=%s %%u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
+                                      script);
+      g_file_set_contents (desktop, desktop_text, -1, &error);
+      g_assert_no_error (error);
+      {
+        g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
 
-    g_file_set_contents (mimeapps,
-                         "[Default Applications]\n"
-                         "x-scheme-handler/http=fake-browser.desktop\n"
-                         "x-scheme-handler/https=fake-browser.desktop\n",
-                         -1, &error);
-    g_assert_no_error (error);
-  }
+        g_file_set_contents (mimeapps,
+                             "[Default Applications]\n"
+                             "x-scheme-handler/http=fake-browser.desktop\n"
+                             "x-scheme-handler/https=fake-browser.desktop\n",
+                             -1, &error);
+        g_assert_no_error (error);
+      }
+    }
 
   g_setenv ("XDG_STATE_HOME", state_home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);

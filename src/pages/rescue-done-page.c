@@ -116,6 +116,10 @@ rescue_done_page_flow_changed (RescuePage *page)
   if (flow == NULL)
     return;
 
+  /* "Copied" belongs to this visit of the page only */
+  if (rescue_flow_get_step (flow) != self->step)
+    gtk_widget_set_visible (GTK_WIDGET (self->copied_label), FALSE);
+
   if (self->step == RESCUE_STEP_WAITING_FOR_SUPPORT)
     update_waiting (self, flow);
 }

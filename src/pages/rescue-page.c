@@ -46,6 +46,9 @@ rescue_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  /* The flow outlives its pages: no more updates into torn-down widgets */
+  if (priv->flow != NULL)
+    g_signal_handlers_disconnect_by_func (priv->flow, notify_flow_cb, self);
   g_clear_object (&priv->flow);
   priv->heading = NULL;
   priv->default_widget = NULL;

@@ -28,11 +28,16 @@ struct _RescueSupportPage
   GtkLabel             *note_label;
   GtkBox               *backup_box;
   GtkButton            *open_button;
+  GtkWidget            *cancel_button;
+  GtkWidget            *retry_button;
 
   RescueSupportRequest *request;
   char                 *form_uri;
   GCancellable         *cancellable;
   char                 *link_to_copy;
+  /* the details as they were sent, while the check runs */
+  char                 *checked_username;
+  char                 *checked_email;
   guint                 validate_id;
   gboolean              updating;
 };
@@ -94,6 +99,9 @@ update_buttons (RescueSupportPage *self)
                             details_are_valid (self, NULL, NULL));
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
+  /* What is checked is what is sent: no edits halfway */
+  gtk_editable_set_editable (GTK_EDITABLE (self->username_entry), !checking);
+  gtk_editable_set_editable (GTK_EDITABLE (self->email_entry), !checking);
 }
 
 static gboolean
@@ -124,8 +132,11 @@ show_error (RescueSupportPage *self,
             const char        *message,
             const char        *link)
 {
+  char *copy = g_strdup (link);
+
+  /* @link may be the field itself */
   g_free (self->link_to_copy);
-  self->link_to_copy = g_strdup (link);
+  self->link_to_copy = copy;
 
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (self->error_box, message != NULL);
@@ -143,6 +154,8 @@ static void
 finish_checking (RescueSupportPage *self)
 {
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->checked_username, g_free);
+  g_clear_pointer (&self->checked_email, g_free);
   update_buttons (self);
 }
 
@@ -174,18 +187,6 @@ details_changed_cb (RescueSupportPage *self,
   update_buttons (self);
 }
 
-static char *
-prefilled_link (RescueSupportPage *self)
-{
-  g_autofree char *username = NULL;
-  g_autofree char *email = NULL;
-
-  if (self->form_uri == NULL || !details_are_valid (self, &username, &email))
-    return g_strdup (self->form_uri);
-
-  return rescue_support_build_form_uri (self->form_uri, username, email, NULL);
-}
-
 static void
 open_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -194,11 +195,20 @@ open_done_cb (GObject      *source,
   g_autoptr(RescueSupportPage) self = data;
   g_autoptr(GError) error = NULL;
 
-  if (!rescue_support_request_open_finish (result, &error))
+  /* Cancelled: the page may already be torn down; stay silent */
+  if (!rescue_support_request_open_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message, self->link_to_copy);
+      if (self->open_button != NULL)
+        finish_checking (self);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      show_error (self, error->message, self->link_to_copy);
       finish_checking (self);
+      gtk_widget_grab_focus (self->retry_button);
       return;
     }
 
@@ -215,21 +225,27 @@ check_done_cb (GObject      *source,
   g_autoptr(RescueSupportPage) self = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *username = NULL;
-  g_autofree char *email = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GAppLaunchContext) context = NULL;
   RescueFormAnswer answer;
 
   if (!rescue_support_request_check_finish ((RescueSupportRequest *)source, result, &answer, &uri, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *link = prefilled_link (self);
+      g_autofree char *link = NULL;
 
-          show_error (self, error->message, link);
+      /* Cancelled: the page may already be torn down; stay silent */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (self->open_button != NULL)
+            finish_checking (self);
+          return;
         }
+
+      link = rescue_support_build_form_uri (self->form_uri, self->checked_username,
+                                            self->checked_email, NULL);
+      show_error (self, error->message, link ? link : self->form_uri);
       finish_checking (self);
+      gtk_widget_grab_focus (self->retry_button);
       return;
     }
 
@@ -250,8 +266,7 @@ check_done_cb (GObject      *source,
 
   /* The form may ignore the prefilled fields: pasting must be one
    * keystroke away */
-  details_are_valid (self, &username, &email);
-  message = rescue_support_message (username, email);
+  message = rescue_support_message (self->checked_username, self->checked_email);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
   g_free (self->link_to_copy);
@@ -282,9 +297,13 @@ open_clicked_cb (RescueSupportPage *self)
   show_note (self, NULL);
 
   self->cancellable = g_cancellable_new ();
-  rescue_support_request_check_async (self->request, username, email, self->cancellable,
-                                      check_done_cb, g_object_ref (self));
+  self->checked_username = g_steal_pointer (&username);
+  self->checked_email = g_steal_pointer (&email);
+  rescue_support_request_check_async (self->request, self->checked_username, self->checked_email,
+                                      self->cancellable, check_done_cb, g_object_ref (self));
   update_buttons (self);
+  /* The pressed button is now insensitive: keep focus somewhere useful */
+  gtk_widget_grab_focus (self->cancel_button);
 }
 
 static void
@@ -338,6 +357,13 @@ rescue_support_page_flow_changed (RescuePage *page)
         }
     }
 
+  /* A new attempt starts clean: no error or note from the last one */
+  if (flow != NULL && rescue_flow_get_step (flow) == RESCUE_STEP_WELCOME)
+    {
+      show_error (self, NULL, NULL);
+      show_note (self, NULL);
+    }
+
   update_message (self);
   update_buttons (self);
 }
@@ -364,6 +390,8 @@ rescue_support_page_dispose (GObject *object)
   g_clear_object (&self->request);
   g_clear_pointer (&self->form_uri, g_free);
   g_clear_pointer (&self->link_to_copy, g_free);
+  g_clear_pointer (&self->checked_username, g_free);
+  g_clear_pointer (&self->checked_email, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_SUPPORT_PAGE);
 
@@ -395,6 +423,8 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);

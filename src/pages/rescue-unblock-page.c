@@ -95,6 +95,7 @@ update_numbers (RescueUnblockPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->numbers_label), FALSE);
       gtk_label_set_text (self->numbers_note,
                           _("Codes may come from a short number, a long international number, or a sender named “X” or “Twitter”. Look for any of those in the block list."));
+      gtk_widget_set_visible (GTK_WIDGET (self->numbers_note), TRUE);
       return;
     }
 

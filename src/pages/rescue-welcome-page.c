@@ -271,8 +271,7 @@ rescue_welcome_page_set_countries (RescueWelcomePage *self,
 {
   g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
 
-  if (!g_set_object (&self->countries, countries))
-    return;
+  g_set_object (&self->countries, countries);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, countries);
