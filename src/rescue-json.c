@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "rescue-json.h"
 
 /*
@@ -22,12 +20,110 @@ is_json_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Outside strings json-glib also takes C comments, so a quote inside one
+ * would make the walk think a string starts there while json-glib nests
+ * on: only the characters JSON itself uses may appear between strings. */
+static gboolean
+is_token_char (char c)
+{
+  switch (c)
+    {
+    case ' ': case '\t': case '\n': case '\r':
+    case '{': case '}': case '[': case ']': case ':': case ',': case '"':
+    case '-': case '+': case '.':
+      return TRUE;
+    default:
+      /* digits, and the letters of true, false and null (and of the
+       * identifiers json-glib then refuses) */
+      return g_ascii_isdigit (c) || (c >= 'a' && c <= 'z') || c == 'E';
+    }
+}
+
+static gboolean
+read_hex4 (const char *data,
+           gsize       length,
+           gsize       start,
+           guint      *unit)
+{
+  *unit = 0;
+  if (start + 4 > length)
+    return FALSE;
+
+  for (gsize i = start; i < start + 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *unit = *unit * 16 + (guint) digit;
+    }
+
+  return TRUE;
+}
+
+/* The walk must see a string end where json-glib does, and json-glib 1.6
+ * reads some escapes its own way: after "\u" and a hex digit it takes the
+ * next three characters whatever they are (a quote included), and after a
+ * surrogate not followed by "\u" it drops the next character, or the next
+ * two when the first is a backslash. So only JSON's own escapes pass, and a
+ * lone surrogate with the one character json-glib drops after it (its bytes
+ * are not UTF-8: callers check the strings they read); \u0000, which
+ * json-glib uses to cut a string short, does not.
+ *
+ * @i: where the backslash is; on success, where the escape's last
+ * character is. */
+static gboolean
+skip_escape (const char *data,
+             gsize       length,
+             gsize      *i)
+{
+  gsize p = *i + 1;
+  guint unit, low;
+
+  if (p >= length)
+    return FALSE;
+
+  switch (data[p])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      *i = p;
+      return TRUE;
+    case 'u':
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (!read_hex4 (data, length, p + 1, &unit) || unit == 0)
+    return FALSE;
+  p += 4;
+
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    {
+      if (p + 1 >= length || data[p + 1] == '\0')
+        return FALSE;
+
+      if (data[p + 1] != '\\')
+        p += 1;   /* dropped by json-glib, even a quote */
+      else if (unit <= 0xdbff && p + 2 < length && data[p + 2] == 'u' &&
+               read_hex4 (data, length, p + 3, &low) &&
+               low >= 0xdc00 && low <= 0xdfff)
+        p += 6;   /* a pair */
+      else
+        return FALSE;
+    }
+
+  *i = p;
+  return TRUE;
+}
+
 /**
  * rescue_json_check_outline:
  * @why: (out): a short English reason, for logs
  *
  * Whether @data is one JSON object, with nothing but whitespace after it,
- * nested at most @max_depth deep, without single quotes or \u0000.
+ * nested at most @max_depth deep, with no comments, single quotes, broken
+ * escapes or \u0000.
  */
 gboolean
 rescue_json_check_outline (const char  *data,
@@ -54,9 +150,8 @@ rescue_json_check_outline (const char  *data,
         {
           if (c == '\\')
             {
-              if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                return (*why = "a string contains a NUL character", FALSE);
-              i++;
+              if (!skip_escape (data, length, &i))
+                return (*why = "a string has a broken escape or a NUL character", FALSE);
             }
           else if (c == '"')
             in_string = FALSE;
@@ -65,8 +160,8 @@ rescue_json_check_outline (const char  *data,
 
       if (c == '"')
         in_string = TRUE;
-      else if (c == '\'')
-        return (*why = "single quotes are not JSON", FALSE);
+      else if (!is_token_char (c))
+        return (*why = "there is something that is not JSON between the values", FALSE);
       else if (c == '{' || c == '[')
         {
           if (++depth > max_depth)

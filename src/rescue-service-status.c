@@ -194,8 +194,11 @@ rescue_service_status_parse (GBytes                 *body,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text, lone surrogates ("\ud800") and all */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
-                   "The status page is not JSON: %s", local_error->message);
+                   "The status page is not JSON: %s", detail);
       return FALSE;
     }
 
@@ -231,8 +234,10 @@ rescue_service_status_parse (GBytes                 *body,
 
   if (found == RESCUE_STATUS_UNKNOWN)
     {
+      g_autofree char *quoted = g_utf8_make_valid (name, -1);
+
       g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
-                   "The status has an unknown indicator “%s”", name);
+                   "The status has an unknown indicator “%s”", quoted);
       return FALSE;
     }
 

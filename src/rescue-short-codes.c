@@ -53,12 +53,16 @@ set_invalid (GError     **error,
              const char  *format,
              ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *detail = NULL;
   va_list args;
 
   va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The detail may quote the file, and json-glib decodes a lone surrogate
+   * escape ("\ud800") into bytes that are not UTF-8 */
+  detail = g_utf8_make_valid (raw, -1);
 
   g_set_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID,
                /* Translators: %s says what is wrong, e.g. "“kind” of the 2nd number for GB is not known" */

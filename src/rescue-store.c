@@ -85,6 +85,15 @@ read_string (JsonObject  *root,
       return FALSE;
     }
 
+  /* json-glib decodes a lone surrogate escape ("\ud800") into bytes that
+   * are not UTF-8, which GTK's entries would refuse */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is not valid text", name);
+      return FALSE;
+    }
+
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -107,9 +116,10 @@ read_enum (JsonObject  *object,
 
   if (!enum_from_nick (type, json_node_get_string (node), out))
     {
+      g_autofree char *value = g_utf8_make_valid (json_node_get_string (node), -1);
+
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                   "“%s” has an unknown value “%s”", name,
-                   json_node_get_string (node));
+                   "“%s” has an unknown value “%s”", name, value);
       return FALSE;
     }
 
@@ -588,8 +598,11 @@ rescue_store_deserialize (const char          *data,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib quotes the text, lone surrogates and all */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                   "The file is not JSON: %s", local_error->message);
+                   "The file is not JSON: %s", detail);
       return FALSE;
     }
 
