@@ -11,6 +11,7 @@
 #include "rescue-enums.h"
 #include "rescue-json.h"
 #include "rescue-service-status.h"
+#include "rescue-uri.h"
 
 /*
  * X's Statuspage may be gone, stale or replaced by an HTML page, so every
@@ -22,6 +23,7 @@
 #define READ_CHUNK (64 * 1024)
 /* status.json nests three levels; this only guards json-glib's recursion */
 #define MAX_DEPTH 64
+#define MAX_REDIRECTS 3
 /* One line on the welcome page, quoted from a page we do not control */
 #define MAX_DESCRIPTION_CHARS 200
 
@@ -33,6 +35,7 @@ typedef struct
   GInputStream        *stream;
   GByteArray          *body;
   guint                deadline_id;
+  guint                redirects;
   gboolean             timed_out;
 } Fetch;
 
@@ -482,6 +485,71 @@ read_next (Fetch *fetch)
                                    fetch->cancellable, read_cb, fetch);
 }
 
+/* The status is shown as X's word: only https, or plain http on this
+ * machine for tests; redirects are held to the same rule */
+static gboolean
+address_is_allowed (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+  const char *host = g_uri_get_host (uri);
+
+  if (host == NULL || host[0] == '\0')
+    return FALSE;
+
+  return g_strcmp0 (scheme, "https") == 0 ||
+         (g_strcmp0 (scheme, "http") == 0 && rescue_uri_host_is_loopback (host));
+}
+
+static void send_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+static void
+send_request (Fetch *fetch,
+              GUri  *uri)
+{
+  g_clear_object (&fetch->message);
+  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  soup_message_set_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (fetch->message),
+                                "Accept", "application/json");
+
+  soup_session_send_async (fetch->self->session, fetch->message, G_PRIORITY_DEFAULT,
+                           fetch->cancellable, send_cb, fetch);
+}
+
+/* Follows a redirect by hand, so each hop is checked before connecting */
+static gboolean
+follow_redirect (Fetch   *fetch,
+                 GError **error)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (fetch->message),
+                                                       "Location");
+  g_autoptr(GUri) target = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (soup_message_get_uri (fetch->message), location,
+                                   SOUP_HTTP_URI_FLAGS, NULL);
+
+  if (target == NULL || !address_is_allowed (target))
+    {
+      g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_HTTP,
+                   "The status page redirects to a refused address “%s”",
+                   location ? location : "");
+      return FALSE;
+    }
+
+  if (++fetch->redirects > MAX_REDIRECTS)
+    {
+      g_set_error_literal (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_HTTP,
+                           "The status page redirects too many times");
+      return FALSE;
+    }
+
+  send_request (fetch, target);
+  return TRUE;
+}
+
 static void
 send_cb (GObject      *source,
          GAsyncResult *result,
@@ -508,6 +576,13 @@ send_cb (GObject      *source,
     }
 
   status = soup_message_get_status (fetch->message);
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      if (!follow_redirect (fetch, &error))
+        fetch_fail (fetch, error);
+      return;
+    }
+
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_set_error (&error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_HTTP,
@@ -686,7 +761,6 @@ rescue_service_status_set_timeout (RescueServiceStatus *self,
 void
 rescue_service_status_refresh (RescueServiceStatus *self)
 {
-  g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GUri) uri = NULL;
   Fetch *fetch;
 
@@ -697,32 +771,21 @@ rescue_service_status_refresh (RescueServiceStatus *self)
   /* Checked here: libsoup only asserts that an address is usable, and the
    * address comes from a setting that anyone can edit. */
   uri = g_uri_parse (self->url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL ||
-      (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
-       g_strcmp0 (g_uri_get_scheme (uri), "https") != 0) ||
-      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+  if (uri == NULL || !address_is_allowed (uri))
     {
-      g_debug ("“%s” is not an HTTP address", self->url);
+      g_debug ("“%s” is not an https address", self->url);
       set_state (self, RESCUE_STATUS_UNKNOWN, NULL, 0, FALSE);
       return;
     }
 
-  message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-
-  soup_message_headers_replace (soup_message_get_request_headers (message),
-                                "Accept", "application/json");
-
   fetch = g_new0 (Fetch, 1);
   fetch->self = self;
   fetch->cancellable = g_cancellable_new ();
-  fetch->message = g_steal_pointer (&message);
   fetch->deadline_id = g_timeout_add (self->timeout * 1000, deadline_cb, fetch);
   self->fetch = fetch;
 
   set_loading (self, TRUE);
-
-  soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
-                           fetch->cancellable, send_cb, fetch);
+  send_request (fetch, uri);
 }
 
 /**

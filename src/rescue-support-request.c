@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-support-request.h"
+#include "rescue-uri.h"
 
 #define USERNAME_MAX 15
 #define EMAIL_MAX 254
@@ -267,18 +268,6 @@ rescue_support_validate_email (const char  *typed,
 }
 
 static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-static gboolean
 host_is_x (const char *host)
 {
   static const char * const domains[] = { "x.com", "twitter.com" };
@@ -322,7 +311,7 @@ guri_is_allowed (GUri *uri)
   if (host == NULL || host[0] == '\0')
     return FALSE;
 
-  if (host_is_loopback (host))
+  if (rescue_uri_host_is_loopback (host))
     return g_ascii_strcasecmp (scheme, "https") == 0 ||
            g_ascii_strcasecmp (scheme, "http") == 0;
 

@@ -153,6 +153,11 @@ server_cb (SoupServer        *server,
     {
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/minor");
     }
+  else if (g_str_equal (path, "/redirect-http"))
+    /* never followed: refused before any connection */
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "http://status.example.net/api/v2/status.json");
+  else if (g_str_equal (path, "/redirect-loop"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/redirect-loop");
   else if (g_str_equal (path, "/no-status"))
     set_json (msg, SOUP_STATUS_OK, "application/json",
               "{\"page\":{\"updated_at\":\"" UPDATED_AT_TEXT "\"}}");
@@ -528,6 +533,22 @@ test_redirect (Fixture       *fixture,
 }
 
 static void
+test_redirect_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *paths[] = { "/redirect-http", "/redirect-loop" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      Observer observer;
+      g_autoptr(RescueServiceStatus) status = fetch (fixture, paths[i], &observer);
+
+      g_test_message ("%s", paths[i]);
+      assert_unreadable (status);
+    }
+}
+
+static void
 test_slow_server (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -592,7 +613,9 @@ static void
 test_not_a_url (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static const char *urls[] = { "", "not a url", "ftp://127.0.0.1/status.json", "http://", "http:///x", "file:///etc/passwd" };
+  /* plain http only on this machine: these are refused before any lookup */
+  static const char *urls[] = { "", "not a url", "ftp://127.0.0.1/status.json", "http://", "http:///x",
+                                "file:///etc/passwd", "http://status.example.net/api/v2/status.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {
@@ -866,6 +889,7 @@ main (int   argc,
   add ("/service-status/fetch/huge-chunked-body", test_huge_chunked_body);
   add ("/service-status/fetch/closed-port", test_closed_port);
   add ("/service-status/fetch/not-a-url", test_not_a_url);
+  add ("/service-status/fetch/redirect-refused", test_redirect_refused);
   add ("/service-status/fetch/cancel", test_cancel);
   add ("/service-status/fetch/refresh-replaces", test_refresh_replaces);
   add ("/service-status/fetch/dispose-in-flight", test_dispose_in_flight);
