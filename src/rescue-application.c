@@ -241,7 +241,9 @@ rescue_application_shutdown (GApplication *application)
   if (self->service_status != NULL)
     rescue_service_status_cancel (self->service_status);
 
-  /* Drops the store's watch, which writes any save still pending */
+  /* The main loop will not run again: write what is still on its way */
+  if (self->store != NULL)
+    rescue_store_flush (self->store);
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (rescue_application_parent_class)->shutdown (application);

@@ -38,6 +38,17 @@ struct _RescueStore
   gulong      notify_id;
   guint       save_idle_id;
   gboolean    failure_logged;
+
+  /* Writing syncs the disk, which can take a while: watched changes are
+   * written from a thread, one write at a time, and the newest state
+   * always wins. Each state gets a number; a write of an older one than
+   * the file already holds is skipped. */
+  GMutex      write_lock;
+  guint64     written_seq;   /* under write_lock */
+  guint64     queued_seq;
+  gboolean    writing;
+  GBytes     *waiting;       /* the newest state, while a write runs */
+  guint64     waiting_seq;
 };
 
 G_DEFINE_FINAL_TYPE (RescueStore, rescue_store, G_TYPE_OBJECT)
@@ -346,12 +357,52 @@ set_aside (const char *path)
              path, g_strerror (saved_errno));
 }
 
-static void
-save_watched (RescueStore *self)
+/* Writes @data unless a newer state is already on disk. Any thread. */
+static gboolean
+write_numbered (RescueStore  *self,
+                GBytes       *data,
+                guint64       seq,
+                GError      **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *contents = g_bytes_get_data (data, &length);
 
-  if (rescue_store_save (self, self->watched, &error))
+  if (seq <= self->written_seq)
+    return TRUE;
+  self->written_seq = seq;
+
+  if (!ensure_folder (self->path, error))
+    return FALSE;
+
+  if (!g_file_set_contents_full (self->path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &local_error))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                   "Could not save progress: %s", local_error->message);
+      return FALSE;
+    }
+
+  g_debug ("Saved progress to %s", self->path);
+  return TRUE;
+}
+
+static GBytes *
+serialize_bytes (RescueFlow *flow)
+{
+  gsize length = 0;
+  char *data = rescue_store_serialize (flow, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+static void
+report_save (RescueStore  *self,
+             const GError *error)
+{
+  if (error == NULL)
     {
       self->failure_logged = FALSE;
       return;
@@ -361,6 +412,92 @@ save_watched (RescueStore *self)
   if (!self->failure_logged)
     g_message ("Progress will not survive a restart: %s", error->message);
   self->failure_logged = TRUE;
+}
+
+typedef struct
+{
+  GBytes  *data;
+  guint64  seq;
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_bytes_unref (job->data);
+  g_free (job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+
+  if (write_numbered (source, job->data, job->seq, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void start_write (RescueStore *self,
+                         GBytes      *data,
+                         guint64      seq);
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RescueStore *self = RESCUE_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  g_task_propagate_boolean (G_TASK (result), &error);
+  report_save (self, error);
+
+  if (self->waiting != NULL)
+    {
+      g_autoptr(GBytes) next = g_steal_pointer (&self->waiting);
+
+      start_write (self, next, self->waiting_seq);
+    }
+}
+
+static void
+start_write (RescueStore *self,
+             GBytes      *data,
+             guint64      seq)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, write_done_cb, NULL);
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->data = g_bytes_ref (data);
+  job->seq = seq;
+  g_task_set_task_data (task, job, (GDestroyNotify)write_job_free);
+  g_task_set_source_tag (task, start_write);
+
+  self->writing = TRUE;
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+save_watched (RescueStore *self)
+{
+  g_autoptr(GBytes) data = serialize_bytes (self->watched);
+  guint64 seq = ++self->queued_seq;
+
+  if (self->writing)
+    {
+      g_clear_pointer (&self->waiting, g_bytes_unref);
+      self->waiting = g_steal_pointer (&data);
+      self->waiting_seq = seq;
+      return;
+    }
+
+  start_write (self, data, seq);
 }
 
 static gboolean
@@ -387,11 +524,8 @@ flow_notify_cb (RescueStore *self,
 static void
 stop_watching (RescueStore *self)
 {
-  if (self->save_idle_id != 0)
-    {
-      g_clear_handle_id (&self->save_idle_id, g_source_remove);
-      save_watched (self);
-    }
+  if (self->save_idle_id != 0 || self->waiting != NULL)
+    rescue_store_flush (self);
 
   if (self->watched != NULL)
     g_clear_signal_handler (&self->notify_id, self->watched);
@@ -415,6 +549,8 @@ rescue_store_finalize (GObject *object)
   RescueStore *self = (RescueStore *)object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->waiting, g_bytes_unref);
+  g_mutex_clear (&self->write_lock);
 
   G_OBJECT_CLASS (rescue_store_parent_class)->finalize (object);
 }
@@ -431,6 +567,7 @@ rescue_store_class_init (RescueStoreClass *klass)
 static void
 rescue_store_init (RescueStore *self)
 {
+  g_mutex_init (&self->write_lock);
 }
 
 /**
@@ -689,30 +826,52 @@ rescue_store_save (RescueStore  *self,
                    RescueFlow   *flow,
                    GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) data = NULL;
 
   g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
   g_return_val_if_fail (RESCUE_IS_FLOW (flow), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!ensure_folder (self->path, error))
-    return FALSE;
+  data = serialize_bytes (flow);
+  return write_numbered (self, data, ++self->queued_seq, error);
+}
 
-  data = rescue_store_serialize (flow, &length);
+/**
+ * rescue_store_flush:
+ * Writes the watched flow's newest state now, after any write still
+ * running; for quitting, when the main loop will not run again.
+ */
+void
+rescue_store_flush (RescueStore *self)
+{
+  g_autoptr(GError) error = NULL;
 
-  if (!g_file_set_contents_full (self->path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                 &local_error))
-    {
-      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
-                   "Could not save progress: %s", local_error->message);
-      return FALSE;
-    }
+  g_return_if_fail (RESCUE_IS_STORE (self));
 
-  g_debug ("Saved progress to %s", self->path);
-  return TRUE;
+  g_clear_handle_id (&self->save_idle_id, g_source_remove);
+  g_clear_pointer (&self->waiting, g_bytes_unref);
+
+  /* Let the running write report back, so no task outlives us */
+  while (self->writing)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (self->watched == NULL)
+    return;
+
+  rescue_store_save (self, self->watched, &error);
+  report_save (self, error);
+}
+
+/**
+ * rescue_store_get_busy:
+ * Whether a change is still on its way to the file.
+ */
+gboolean
+rescue_store_get_busy (RescueStore *self)
+{
+  g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
+
+  return self->save_idle_id != 0 || self->writing || self->waiting != NULL;
 }
 
 /**
@@ -752,8 +911,12 @@ rescue_store_delete (RescueStore  *self,
   g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A save still waiting would bring the file straight back */
+  /* A save still waiting would bring the file straight back; one already
+   * running is let finish first */
   g_clear_handle_id (&self->save_idle_id, g_source_remove);
+  g_clear_pointer (&self->waiting, g_bytes_unref);
+  while (self->writing)
+    g_main_context_iteration (NULL, TRUE);
 
   if (g_remove (self->path) != 0 && errno != ENOENT)
     {

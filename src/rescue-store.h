@@ -50,6 +50,8 @@ gboolean              rescue_store_save         (RescueStore  *self,
                                                  GError      **error);
 void                  rescue_store_watch        (RescueStore  *self,
                                                  RescueFlow   *flow);
+void                  rescue_store_flush        (RescueStore  *self);
+gboolean              rescue_store_get_busy     (RescueStore  *self);
 gboolean              rescue_store_delete       (RescueStore  *self,
                                                  GError      **error);
 

@@ -825,6 +825,15 @@ flush_main_context (void)
     ;
 }
 
+/* Saves are written from a thread: wait until the file is up to date */
+static void
+flush_store (RescueStore *store)
+{
+  flush_main_context ();
+  while (rescue_store_get_busy (store))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 test_watch_coalesces (Fixture       *fixture,
                       gconstpointer  data)
@@ -835,27 +844,27 @@ test_watch_coalesces (Fixture       *fixture,
                                      count_log_cb, NULL);
 
   rescue_store_watch (store, flow);
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_saves, ==, 0);
 
   /* Back from fix 2 changes the step, both outcomes and can-go-back */
   handle_ok (flow, RESCUE_EVENT_BACK);
   rescue_flow_set_email (flow, "new@example.org");
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_saves, ==, 1);
   assert_file_holds (fixture->path, flow);
 
   /* Each later change is saved too, without being asked */
   handle_ok (flow, RESCUE_EVENT_SKIP);
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_saves, ==, 2);
   assert_file_holds (fixture->path, flow);
 
   /* Watching the same flow again changes nothing */
   rescue_store_watch (store, flow);
   rescue_flow_set_username (flow, "again");
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_saves, ==, 3);
   g_assert_cmpuint (n_messages, ==, 0);
 
@@ -901,7 +910,7 @@ test_watch_many_changes (Fixture       *fixture,
   rescue_flow_handle (flow, RESCUE_EVENT_START, NULL);
   rescue_flow_set_email (flow, "last@example.org");
 
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpstr (rescue_flow_get_username (flow), ==, "user_199");
   assert_file_holds (fixture->path, flow);
 }
@@ -943,7 +952,7 @@ test_watch_switch_flow (Fixture       *fixture,
 
   rescue_flow_set_username (first, "ignored");
   rescue_flow_set_username (second, "followed");
-  flush_main_context ();
+  flush_store (store);
   assert_file_holds (fixture->path, second);
 }
 
@@ -962,24 +971,24 @@ test_watch_failure_logged_once (Fixture       *fixture,
   rescue_store_watch (store, flow);
 
   rescue_flow_set_username (flow, "one");
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_messages, ==, 1);
 
   rescue_flow_set_username (flow, "two");
-  flush_main_context ();
+  flush_store (store);
   rescue_flow_set_username (flow, "three");
   g_assert_cmpuint (n_messages, ==, 1);
 
   /* Once saving works again, a later failure is news again */
   g_assert_cmpint (g_remove (afile), ==, 0);
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_saves, ==, 1);
   assert_file_holds (path, flow);
 
   remove_tree (afile);
   write_file (afile, "in the way again", -1);
   rescue_flow_set_username (flow, "four");
-  flush_main_context ();
+  flush_store (store);
   g_assert_cmpuint (n_messages, ==, 2);
 
   g_clear_object (&store);
