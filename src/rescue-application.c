@@ -161,9 +161,9 @@ rescue_application_handle_local_options (GApplication *application,
       g_autoptr(GError) error = NULL;
 
       /* A running Code Rescue holds the progress in memory: it must forget
-       * it there, or its next change would write it all back */
-      if (g_application_register (application, NULL, NULL) &&
-          g_application_get_is_remote (application))
+       * it there too, or its next change would write it all back. The
+       * same action serves when this process is the only one. */
+      if (g_application_register (application, NULL, NULL))
         {
           g_action_group_activate_action (G_ACTION_GROUP (application), "reset", NULL);
           g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));

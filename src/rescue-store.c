@@ -838,16 +838,20 @@ rescue_store_save (RescueStore  *self,
 
 /**
  * rescue_store_flush:
- * Writes the watched flow's newest state now, after any write still
- * running; for quitting, when the main loop will not run again.
+ * Writes the watched flow's newest state now if a change is still on its
+ * way, after any write still running; for quitting, when the main loop
+ * will not run again.
  */
 void
 rescue_store_flush (RescueStore *self)
 {
   g_autoptr(GError) error = NULL;
 
+  gboolean pending;
+
   g_return_if_fail (RESCUE_IS_STORE (self));
 
+  pending = self->save_idle_id != 0 || self->waiting != NULL;
   g_clear_handle_id (&self->save_idle_id, g_source_remove);
   g_clear_pointer (&self->waiting, g_bytes_unref);
 
@@ -855,7 +859,7 @@ rescue_store_flush (RescueStore *self)
   while (self->writing)
     g_main_context_iteration (NULL, TRUE);
 
-  if (self->watched == NULL)
+  if (!pending || self->watched == NULL)
     return;
 
   rescue_store_save (self, self->watched, &error);
