@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what building, running and testing Code Rescue needs on Debian 12.
+# Only missing packages are installed; safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential meson ninja-build pkgconf gettext
+  libgtk-4-dev libgtk-4-bin libsoup-3.0-dev libjson-glib-dev glib-networking
+  iso-codes desktop-file-utils appstream
+  xvfb xauth dbus-daemon dbus-x11
+  librsvg2-common adwaita-icon-theme hicolor-icon-theme
+  fonts-cantarell fonts-dejavu-core libgl1-mesa-dri
+  clang libclang-rt-14-dev
+  imagemagick x11-apps xdotool
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
