@@ -16,6 +16,8 @@
  */
 
 #define SUPPORTED_VERSION 1
+/* Ours nests four levels; this only guards json-glib's recursive parser */
+#define MAX_DEPTH 32
 
 struct _RescueShortCodes
 {
@@ -103,6 +105,54 @@ is_valid_number (const char       *number,
     }
 
   return digits > 0 && p[-1] != ' ';
+}
+
+/* Run before json-glib sees the text: json-glib 1.6 recurses once per
+ * nesting level without limit, so deep enough nesting overflows the stack,
+ * and it leaks every value after the first when an object or array follows
+ * another value. */
+static gboolean
+check_outline (const char  *data,
+               gsize        size,
+               const char **problem)
+{
+  gboolean seen_value = FALSE;
+  char quote = '\0';
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (quote != '\0')
+        {
+          if (c == '\\')
+            i++;
+          else if (c == quote)
+            quote = '\0';
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (depth == 0 && seen_value)
+            return (*problem = _("the file does not hold exactly one object"), FALSE);
+          if (++depth > MAX_DEPTH)
+            return (*problem = _("lists and objects are nested too deeply"), FALSE);
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        {
+          if (--depth == 0)
+            seen_value = TRUE;
+        }
+      else
+        {
+          if (depth == 0 && !g_ascii_isspace (c))
+            seen_value = TRUE;
+          if (c == '"' || c == '\'')
+            quote = c;
+        }
+    }
+
+  return TRUE;
 }
 
 /* Only called on text json-glib has already accepted, so the brackets
@@ -460,6 +510,7 @@ rescue_short_codes_new_from_bytes (GBytes  *json,
   g_autoptr(RescueShortCodes) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  const char *problem = NULL;
   const char *data;
   gsize size;
 
@@ -471,6 +522,12 @@ rescue_short_codes_new_from_bytes (GBytes  *json,
     {
       data = "";
       size = 0;
+    }
+
+  if (!check_outline (data, size, &problem))
+    {
+      set_invalid (error, "%s", problem);
+      return NULL;
     }
 
   parser = json_parser_new_immutable ();
