@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rescue-enums.h"
+#include "rescue-json-scan.h"
 #include "rescue-service-status.h"
 
 /*
@@ -112,7 +113,10 @@ check_outline (const char  *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (!rescue_json_skip_escape (data, length, &i))
+                return (*why = "a string has a broken escape or a NUL character", FALSE);
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -120,8 +124,8 @@ check_outline (const char  *data,
 
       if (c == '"')
         in_string = TRUE;
-      else if (c == '\'')
-        return (*why = "single quotes are not JSON", FALSE);
+      else if (!rescue_json_is_token_char (c))
+        return (*why = "there is something that is not JSON between the values", FALSE);
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_DEPTH)
@@ -284,8 +288,11 @@ rescue_service_status_parse (GBytes                 *body,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text, lone surrogates ("\ud800") and all */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
-                   "The status page is not JSON: %s", local_error->message);
+                   "The status page is not JSON: %s", detail);
       return FALSE;
     }
 
@@ -321,8 +328,10 @@ rescue_service_status_parse (GBytes                 *body,
 
   if (found == RESCUE_STATUS_UNKNOWN)
     {
+      g_autofree char *quoted = g_utf8_make_valid (name, -1);
+
       g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_INVALID,
-                   "The status has an unknown indicator “%s”", name);
+                   "The status has an unknown indicator “%s”", quoted);
       return FALSE;
     }
 

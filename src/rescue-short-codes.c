@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rescue-json-scan.h"
 #include "rescue-short-codes.h"
 
 /*
@@ -51,12 +52,16 @@ set_invalid (GError     **error,
              const char  *format,
              ...)
 {
+  g_autofree char *raw = NULL;
   g_autofree char *detail = NULL;
   va_list args;
 
   va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
+  raw = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The detail may quote the file, and json-glib decodes a lone surrogate
+   * escape ("\ud800") into bytes that are not UTF-8 */
+  detail = g_utf8_make_valid (raw, -1);
 
   g_set_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID,
                /* Translators: %s says what is wrong, e.g. "“kind” of the 2nd number for GB is not known" */
@@ -109,28 +114,31 @@ is_valid_number (const char       *number,
 
 /* Run before json-glib sees the text: json-glib 1.6 recurses once per
  * nesting level without limit, so deep enough nesting overflows the stack,
- * and it leaks every value after the first when an object or array follows
- * another value. */
+ * it leaks every value after the first when an object or array follows
+ * another value, and it reads strings with broken escapes its own way (see
+ * rescue-json-scan.h). */
 static gboolean
 check_outline (const char  *data,
                gsize        size,
                const char **problem)
 {
   gboolean seen_value = FALSE;
-  char quote = '\0';
+  gboolean in_string = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < size; i++)
     {
       char c = data[i];
 
-      if (quote != '\0')
+      if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == quote)
-            quote = '\0';
+          if (c == '\\' && !rescue_json_skip_escape (data, size, &i))
+            return (*problem = _("a text has a broken escape sequence"), FALSE);
+          else if (c == '"')
+            in_string = FALSE;
         }
+      else if (!rescue_json_is_token_char (c))
+        return (*problem = _("there is something that is not JSON between the values"), FALSE);
       else if (c == '{' || c == '[')
         {
           if (depth == 0 && seen_value)
@@ -147,8 +155,8 @@ check_outline (const char  *data,
         {
           if (depth == 0 && !g_ascii_isspace (c))
             seen_value = TRUE;
-          if (c == '"' || c == '\'')
-            quote = c;
+          if (c == '"')
+            in_string = TRUE;
         }
     }
 

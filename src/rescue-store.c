@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rescue-enums.h"
+#include "rescue-json-scan.h"
 #include "rescue-store.h"
 
 /*
@@ -75,12 +76,8 @@ check_outline (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\')
-            {
-              if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                return (*why = "a string contains a NUL character", FALSE);
-              i++;
-            }
+          if (c == '\\' && !rescue_json_skip_escape (data, length, &i))
+            return (*why = "a string has a broken escape or a NUL character", FALSE);
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -88,8 +85,8 @@ check_outline (const char  *data,
 
       if (c == '"')
         in_string = TRUE;
-      else if (c == '\'')
-        return (*why = "single quotes are not JSON", FALSE);
+      else if (!rescue_json_is_token_char (c))
+        return (*why = "there is something that is not JSON between the values", FALSE);
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_DEPTH)
@@ -167,6 +164,15 @@ read_string (JsonObject  *root,
       return FALSE;
     }
 
+  /* json-glib decodes a lone surrogate escape ("\ud800") into bytes that
+   * are not UTF-8, which GTK's entries would refuse */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is not valid text", name);
+      return FALSE;
+    }
+
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -189,9 +195,10 @@ read_enum (JsonObject  *object,
 
   if (!enum_from_nick (type, json_node_get_string (node), out))
     {
+      g_autofree char *value = g_utf8_make_valid (json_node_get_string (node), -1);
+
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                   "“%s” has an unknown value “%s”", name,
-                   json_node_get_string (node));
+                   "“%s” has an unknown value “%s”", name, value);
       return FALSE;
     }
 
@@ -670,8 +677,11 @@ rescue_store_deserialize (const char          *data,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib quotes the text, lone surrogates and all */
+      g_autofree char *detail = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                   "The file is not JSON: %s", local_error->message);
+                   "The file is not JSON: %s", detail);
       return FALSE;
     }
 
