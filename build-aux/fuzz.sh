@@ -39,7 +39,8 @@ if [ ! -f "$build_dir/build.ninja" ]; then
 fi
 ninja -C "$build_dir" "${targets[@]/#/tests/fuzz/fuzz-}"
 
-export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1
+# intercept_tls_get_addr=0: see tests/meson.build (LSan tracer crash)
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:intercept_tls_get_addr=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export G_SLICE=always-malloc
 
