@@ -3,17 +3,23 @@
 # The README's test command: installs what is missing, builds, and runs the
 # whole test suite headless (its own Xvfb and D-Bus session). Exits with the
 # suite's status. Extra arguments go to `meson test`.
+#
+# BUILD_DIR (default build) picks the build tree and MESON_SETUP_ARGS adds
+# options to `meson setup`, so CI can run the same suite in a sanitizer
+# build: BUILD_DIR=build-asan MESON_SETUP_ARGS="-Db_sanitize=address,undefined
+# -Db_lundef=false" bash build-aux/test.sh --setup asan --suite logic
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=${BUILD_DIR:-build}
+read -r -a setup_args <<< "${MESON_SETUP_ARGS:-}"
 
 bash build-aux/install-deps.sh
 
 if [ -d "$build_dir" ] && [ -f "$build_dir/build.ninja" ]; then
-  meson setup --reconfigure --werror "$build_dir"
+  meson setup --reconfigure --werror "${setup_args[@]}" "$build_dir"
 else
-  meson setup --werror "$build_dir"
+  meson setup --werror "${setup_args[@]}" "$build_dir"
 fi
 meson compile -C "$build_dir"
 

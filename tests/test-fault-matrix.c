@@ -1,0 +1,1196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-fault-matrix"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "rescue-enums.h"
+#include "rescue-service-status.h"
+#include "rescue-store.h"
+#include "rescue-support-request.h"
+
+/*
+ * Every failure from the support and progress issues in one place. For
+ * each one: no crash, the right error code with a sentence a person can
+ * read, nothing typed lost (the flow still holds the username and email as
+ * typed), and a progress file that still restores the flow. The network
+ * cases run against SoupServers on 127.0.0.1; no other host is contacted
+ * (a DNS failure is synthesized, and redirects to other hosts are refused
+ * before any connection). The matrix is printed at the end as TAP comments.
+ */
+
+#define TYPED_USERNAME "  @Jack_Rescue "
+#define TYPED_EMAIL    "zoë+tag@exämple.org"
+#define TIMEOUT_S      1
+#define DRIP_BYTES     "{\"st"
+#define DRIP_EVERY_MS  200
+#define DRIP_CHUNKS    12       /* 2.4 s: ends after the 1 s timeout */
+#define HUGE_BODY      (10 * 1024 * 1024)
+
+/* ---- The matrix ---------------------------------------------------------- */
+
+typedef struct
+{
+  char *name;
+  char *expected;
+  char *got;
+  char *ok;
+} Row;
+
+static GPtrArray *rows;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->name);
+  g_free (row->expected);
+  g_free (row->got);
+  g_free (row->ok);
+  g_free (row);
+}
+
+static void
+add_row (const char *name,
+         const char *expected,
+         const char *got,
+         const char *ok)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->name = g_strdup (name);
+  row->expected = g_strdup (expected);
+  row->got = g_strdup (got);
+  row->ok = g_strdup (ok);
+  g_ptr_array_add (rows, row);
+}
+
+static void
+print_matrix (void)
+{
+  static const char *titles[] = { "case", "expected", "got", "ok" };
+  guint width[4];
+
+  for (guint c = 0; c < 4; c++)
+    width[c] = g_utf8_strlen (titles[c], -1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      const char *cells[] = { row->name, row->expected, row->got, row->ok };
+
+      for (guint c = 0; c < 4; c++)
+        width[c] = MAX (width[c], (guint) g_utf8_strlen (cells[c], -1));
+    }
+
+  g_print ("# Fault matrix (%u cases)\n", rows->len);
+  for (gint i = -1; i < (gint) rows->len; i++)
+    {
+      Row *row = i >= 0 ? g_ptr_array_index (rows, i) : NULL;
+      const char *cells[] = {
+        row ? row->name : titles[0], row ? row->expected : titles[1],
+        row ? row->got : titles[2], row ? row->ok : titles[3],
+      };
+      g_autoptr(GString) line = g_string_new ("# ");
+
+      for (guint c = 0; c < 4; c++)
+        {
+          g_string_append (line, c == 0 ? "| " : " | ");
+          g_string_append (line, cells[c]);
+          for (guint pad = g_utf8_strlen (cells[c], -1); pad < width[c]; pad++)
+            g_string_append_c (line, ' ');
+        }
+      g_string_append (line, " |");
+      g_print ("%s\n", line->str);
+
+      if (i == -1)
+        {
+          g_string_assign (line, "# ");
+          for (guint c = 0; c < 4; c++)
+            {
+              g_string_append (line, c == 0 ? "|-" : "-|-");
+              for (guint pad = 0; pad < width[c]; pad++)
+                g_string_append_c (line, '-');
+            }
+          g_string_append (line, "-|");
+          g_print ("%s\n", line->str);
+        }
+    }
+}
+
+static const char *
+nick (GType type,
+      int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  /* Nicks belong to the registered type, which lives as long as the process */
+  return found ? found->value_nick : "?";
+}
+
+static char *
+describe_error (const GError *error)
+{
+  if (error == NULL)
+    return g_strdup ("no error");
+  if (error->domain == RESCUE_SUPPORT_ERROR)
+    return g_strdup_printf ("error %s", nick (RESCUE_TYPE_SUPPORT_ERROR, error->code));
+  if (error->domain == RESCUE_STORE_ERROR)
+    return g_strdup_printf ("error %s", nick (RESCUE_TYPE_STORE_ERROR, error->code));
+  return g_strdup_printf ("error %s %d", g_quark_to_string (error->domain), error->code);
+}
+
+/* ---- A network monitor whose answer the test decides ------------------ */
+
+#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
+
+struct _FakeMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum { MON_PROP_0, MON_PROP_AVAILABLE, MON_PROP_METERED, MON_PROP_CONNECTIVITY };
+
+static gboolean
+fake_monitor_can_reach (GNetworkMonitor     *monitor,
+                        GSocketConnectable  *connectable,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  if (FAKE_MONITOR (monitor)->available)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "offline");
+  return FALSE;
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = fake_monitor_can_reach;
+}
+
+static gboolean
+fake_monitor_init_initable (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = fake_monitor_init_initable;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MON_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MON_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MON_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                               : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+}
+
+static GNetworkMonitor *
+fake_monitor_new (gboolean available)
+{
+  FakeMonitor *monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+
+  monitor->available = available;
+  return G_NETWORK_MONITOR (monitor);
+}
+
+/* ---- Servers on 127.0.0.1 ---------------------------------------------- */
+
+typedef struct
+{
+  SoupServer *http;
+  SoupServer *https;      /* self-signed */
+  GUri       *http_base;
+  GUri       *https_base;
+  char       *closed_base; /* nothing listens there */
+  GPtrArray  *paused;
+  GPtrArray  *dripping;
+  char       *tmp;
+} Servers;
+
+static Servers servers;
+
+typedef struct
+{
+  SoupServerMessage *msg;
+  guint              chunks;
+  guint              source;
+  gboolean           finished;
+} Drip;
+
+static void
+drip_free (Drip *drip)
+{
+  g_clear_handle_id (&drip->source, g_source_remove);
+  g_clear_object (&drip->msg);
+  g_free (drip);
+}
+
+static gboolean
+drip_cb (gpointer user_data)
+{
+  Drip *drip = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (drip->msg);
+
+  drip->source = 0;
+  if (drip->finished)
+    return G_SOURCE_REMOVE;
+
+  if (++drip->chunks < DRIP_CHUNKS)
+    soup_message_body_append (body, SOUP_MEMORY_STATIC, DRIP_BYTES, strlen (DRIP_BYTES));
+  else
+    soup_message_body_complete (body);
+  soup_server_message_unpause (drip->msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After each piece has gone out, wait before writing the next */
+static void
+drip_wrote_cb (SoupServerMessage *msg,
+               Drip              *drip)
+{
+  if (drip->chunks >= DRIP_CHUNKS || drip->finished)
+    return;
+  soup_server_message_pause (msg);
+  drip->source = g_timeout_add (DRIP_EVERY_MS, drip_cb, drip);
+}
+
+static void
+drip_finished_cb (SoupServerMessage *msg,
+                  Drip              *drip)
+{
+  drip->finished = TRUE;
+  g_clear_handle_id (&drip->source, g_source_remove);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  if (g_str_equal (path, "/form"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        "<p>form</p>", strlen ("<p>form</p>"));
+    }
+  else if (g_str_equal (path, "/paused"))
+    {
+      g_ptr_array_add (servers.paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
+    }
+  else if (g_str_equal (path, "/drip"))
+    {
+      Drip *drip = g_new0 (Drip, 1);
+
+      drip->msg = g_object_ref (msg);
+      g_ptr_array_add (servers.dripping, drip);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_body_append (soup_server_message_get_response_body (msg),
+                                SOUP_MEMORY_STATIC, DRIP_BYTES, strlen (DRIP_BYTES));
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (drip_wrote_cb), drip);
+      g_signal_connect (msg, "finished", G_CALLBACK (drip_finished_cb), drip);
+    }
+  else if (g_str_equal (path, "/500"))
+    soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+  else if (g_str_equal (path, "/redirect-http"))
+    /* Refused before any connection: the check never follows it */
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND,
+                                      "http://help.x.com/en/forms/account-access/regain-access");
+  else if (g_str_equal (path, "/redirect-foreign"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "https://example.org/form");
+  else if (g_str_equal (path, "/loop"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
+  else if (g_str_equal (path, "/huge"))
+    {
+      char *huge = g_malloc (HUGE_BODY);
+
+      memset (huge, 'x', HUGE_BODY);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                        huge, HUGE_BODY);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+/* Made at test time when openssl is there; otherwise the pair committed
+ * next to this file, which only ever identifies a test server */
+static GTlsCertificate *
+test_certificate (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *cert = g_build_filename (servers.tmp, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (servers.tmp, "key.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  if (openssl != NULL)
+    {
+      const char *argv[] = {
+        openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL
+      };
+      int status = -1;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        {
+          g_test_message ("openssl failed (%s); using the committed test certificate", error->message);
+          g_clear_error (&error);
+          g_clear_pointer (&cert, g_free);
+        }
+    }
+  else
+    g_clear_pointer (&cert, g_free);
+
+  if (cert == NULL)
+    {
+      g_free (key);
+      cert = g_test_build_filename (G_TEST_DIST, "fault-matrix-cert.pem", NULL);
+      key = g_test_build_filename (G_TEST_DIST, "fault-matrix-key.pem", NULL);
+    }
+
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+static GUri *
+first_uri (SoupServer *server)
+{
+  GSList *uris = soup_server_get_uris (server);
+  GUri *uri;
+
+  g_assert_nonnull (uris);
+  uri = g_uri_ref (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return uri;
+}
+
+static char *
+closed_port_base (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  /* A port the system just gave out and took back: nothing listens there */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, any, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+
+  return g_strdup_printf ("http://127.0.0.1:%u", port);
+}
+
+static void
+servers_start (void)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  servers.tmp = g_dir_make_tmp ("fault-matrix-XXXXXX", &error);
+  g_assert_no_error (error);
+  servers.paused = g_ptr_array_new_with_free_func (g_object_unref);
+  servers.dripping = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
+
+  servers.http = soup_server_new (NULL, NULL);
+  soup_server_add_handler (servers.http, NULL, server_cb, NULL, NULL);
+  soup_server_listen_local (servers.http, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  servers.http_base = first_uri (servers.http);
+
+  certificate = test_certificate ();
+  servers.https = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (servers.https, NULL, server_cb, NULL, NULL);
+  soup_server_listen_local (servers.https, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  servers.https_base = first_uri (servers.https);
+
+  servers.closed_base = closed_port_base ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_chmod (path, 0700);
+  g_remove (path);
+}
+
+static void
+servers_stop (void)
+{
+  for (guint i = 0; i < servers.paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (servers.paused, i));
+  soup_server_disconnect (servers.http);
+  soup_server_disconnect (servers.https);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_pointer (&servers.dripping, g_ptr_array_unref);
+  g_clear_pointer (&servers.paused, g_ptr_array_unref);
+  g_clear_object (&servers.http);
+  g_clear_object (&servers.https);
+  g_clear_pointer (&servers.http_base, g_uri_unref);
+  g_clear_pointer (&servers.https_base, g_uri_unref);
+  g_clear_pointer (&servers.closed_base, g_free);
+  remove_tree (servers.tmp);
+  g_clear_pointer (&servers.tmp, g_free);
+}
+
+static char *
+url (GUri       *base,
+     const char *path)
+{
+  g_autoptr(GUri) uri = g_uri_parse_relative (base, path, G_URI_FLAGS_NONE, NULL);
+
+  return g_uri_to_string (uri);
+}
+
+/* ---- The person's session: a flow with what they typed, saved --------- */
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  RescueFlow  *flow;
+  RescueStore *store;
+} Session;
+
+static void
+session_init (Session    *session,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  session->dir = g_build_filename (servers.tmp, name, NULL);
+  session->path = g_build_filename (session->dir, "code-rescue", "progress.json", NULL);
+  session->flow = rescue_flow_new ();
+  session->store = rescue_store_new (session->path);
+
+  /* At the Contact Support step, details typed, progress saved */
+  rescue_flow_set_platform (session->flow, RESCUE_PLATFORM_ANDROID);
+  rescue_flow_set_country (session->flow, "GB");
+  rescue_flow_set_has_signed_in_device (session->flow, TRUE);
+  g_assert_true (rescue_flow_handle (session->flow, RESCUE_EVENT_START, &error));
+  g_assert_true (rescue_flow_handle (session->flow, RESCUE_EVENT_FIX_FAILED, &error));
+  g_assert_true (rescue_flow_handle (session->flow, RESCUE_EVENT_FIX_FAILED, &error));
+  g_assert_cmpint (rescue_flow_get_step (session->flow), ==, RESCUE_STEP_SUPPORT);
+  rescue_flow_set_username (session->flow, TYPED_USERNAME);
+  rescue_flow_set_email (session->flow, TYPED_EMAIL);
+  g_assert_true (rescue_store_save (session->store, session->flow, &error));
+  g_assert_no_error (error);
+}
+
+static void
+session_clear (Session *session)
+{
+  g_clear_object (&session->store);
+  g_clear_object (&session->flow);
+  g_clear_pointer (&session->path, g_free);
+  g_clear_pointer (&session->dir, g_free);
+}
+
+static gboolean
+typed_kept (Session *session)
+{
+  return g_strcmp0 (rescue_flow_get_username (session->flow), TYPED_USERNAME) == 0 &&
+         g_strcmp0 (rescue_flow_get_email (session->flow), TYPED_EMAIL) == 0;
+}
+
+/* What a restart would find: the saved file restores the same flow */
+static gboolean
+progress_restores (const char *path,
+                   RescueFlow *expected)
+{
+  g_autoptr(RescueStore) store = rescue_store_new (path);
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (rescue_store_load (store, flow, &error) != RESCUE_STORE_LOAD_RESTORED)
+    {
+      g_test_message ("%s does not restore: %s", path, error ? error->message : "no file");
+      return FALSE;
+    }
+
+  return rescue_flow_get_step (flow) == rescue_flow_get_step (expected) &&
+         g_strcmp0 (rescue_flow_get_username (flow), rescue_flow_get_username (expected)) == 0 &&
+         g_strcmp0 (rescue_flow_get_email (flow), rescue_flow_get_email (expected)) == 0;
+}
+
+static gboolean
+message_is_readable (const GError *error)
+{
+  return error != NULL && error->message != NULL &&
+         g_utf8_validate (error->message, -1, NULL) &&
+         strlen (error->message) > 10 &&
+         g_str_has_suffix (error->message, ".");
+}
+
+/* ---- Waiting, with a safety net (not a timing assertion) -------------- */
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_until (const gboolean *flag)
+{
+  gboolean expired = FALSE;
+  guint watchdog = g_timeout_add_seconds (60, watchdog_cb, &expired);
+
+  while (!*flag && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (expired);
+  g_source_remove (watchdog);
+}
+
+/* ---- The support form check ------------------------------------------- */
+
+typedef struct
+{
+  gboolean          done;
+  gboolean          ok;
+  RescueFormAnswer  answer;
+  char             *uri;
+  GError           *error;
+} CheckResult;
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CheckResult *check = user_data;
+
+  check->ok = rescue_support_request_check_finish (RESCUE_SUPPORT_REQUEST (source), result,
+                                                   &check->answer, &check->uri, &check->error);
+  check->done = TRUE;
+}
+
+/* Runs the check the way the Contact Support page does, from the flow */
+static void
+run_check (Session     *session,
+           const char  *form_url,
+           gboolean     online,
+           guint        timeout,
+           CheckResult *check)
+{
+  g_autoptr(SoupSession) soup = soup_session_new_with_options ("user-agent", "fault-matrix", NULL);
+  g_autofree char *fallback = url (servers.http_base, "/form");
+  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (soup, form_url, fallback);
+  g_autoptr(GNetworkMonitor) monitor = fake_monitor_new (online);
+
+  rescue_support_request_set_timeout (request, timeout);
+  rescue_support_request_set_network_monitor (request, monitor);
+  rescue_support_request_check_async (request,
+                                      rescue_flow_get_username (session->flow),
+                                      rescue_flow_get_email (session->flow),
+                                      NULL, check_done_cb, check);
+  iterate_until (&check->done);
+  soup_session_abort (soup);
+}
+
+typedef struct
+{
+  const char         *name;
+  const char         *path;     /* on the http server; NULL for special cases */
+  gboolean            https;
+  gboolean            closed;
+  gboolean            offline;
+  gboolean            short_timeout;  /* the others keep the default, so a
+                                       * slow machine cannot change them */
+  gboolean            fails;
+  RescueSupportError  code;
+  RescueFormAnswer    answer;
+} SupportCase;
+
+static const SupportCase support_cases[] = {
+  { "support: offline", "/form", .offline = TRUE, .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_OFFLINE },
+  { "support: refused", "/form", .closed = TRUE, .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REFUSED },
+  { "support: timeout", "/paused", .short_timeout = TRUE, .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_TIMEOUT },
+  /* Only the status matters: the body is never waited for */
+  { "support: slow drip", "/drip", .short_timeout = TRUE, .answer = RESCUE_FORM_ANSWER_OK },
+  { "support: TLS failure", "/form", .https = TRUE, .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_TLS },
+  { "support: 404", "/404", .answer = RESCUE_FORM_ANSWER_MOVED },
+  { "support: 500", "/500", .answer = RESCUE_FORM_ANSWER_SERVER_TROUBLE },
+  { "support: redirect to http", "/redirect-http", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
+  { "support: redirect to foreign host", "/redirect-foreign", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
+  { "support: redirect loop", "/loop", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS },
+  { "support: 10 MiB body", "/huge", .answer = RESCUE_FORM_ANSWER_OK },
+};
+
+static void
+test_support (gconstpointer data)
+{
+  const SupportCase *c = data;
+  g_autofree char *form_url = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  CheckResult check = { 0 };
+  Session session = { 0 };
+  gboolean right, readable, kept, restores;
+
+  session_init (&session, c->name);
+
+  if (c->closed)
+    form_url = g_strconcat (servers.closed_base, c->path, NULL);
+  else
+    form_url = url (c->https ? servers.https_base : servers.http_base, c->path);
+
+  run_check (&session, form_url, !c->offline,
+             c->short_timeout ? TIMEOUT_S : RESCUE_SUPPORT_DEFAULT_TIMEOUT, &check);
+
+  if (c->fails)
+    {
+      expected = g_strdup_printf ("error %s", nick (RESCUE_TYPE_SUPPORT_ERROR, c->code));
+      right = !check.ok && g_error_matches (check.error, RESCUE_SUPPORT_ERROR, c->code);
+      readable = message_is_readable (check.error);
+    }
+  else
+    {
+      expected = g_strdup_printf ("answer %s", nick (RESCUE_TYPE_FORM_ANSWER, c->answer));
+      right = check.ok && check.answer == c->answer &&
+              check.uri != NULL && strstr (check.uri, "username=Jack_Rescue") != NULL;
+      readable = TRUE;   /* nothing to say: the form opens */
+    }
+  got = check.ok ? g_strdup_printf ("answer %s", nick (RESCUE_TYPE_FORM_ANSWER, check.answer))
+                 : describe_error (check.error);
+
+  /* The page saves after a failed check, as after any change */
+  kept = typed_kept (&session);
+  g_assert_true (rescue_store_save (session.store, session.flow, NULL));
+  restores = progress_restores (session.path, session.flow);
+
+  add_row (c->name, expected, got,
+           right && readable && kept && restores ? "yes" : "NO");
+  if (check.error != NULL)
+    g_test_message ("%s: %s", c->name, check.error->message);
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (kept);
+  g_assert_true (restores);
+
+  g_clear_error (&check.error);
+  g_free (check.uri);
+  session_clear (&session);
+}
+
+/* Resolving a real name is not allowed here, so the resolver's own error
+ * goes through the same mapping a failed lookup takes */
+static void
+test_support_dns (void)
+{
+  g_autoptr(GError) resolver_error = g_error_new_literal (G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                                                          "Error resolving “help.x.com”: Name or service not known");
+  g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND,
+                                                    "Could not connect to help.x.com");
+  g_autoptr(GError) mapped = rescue_support_error_from_network (resolver_error);
+  g_autoptr(GError) mapped_io = rescue_support_error_from_network (io_error);
+  g_autofree char *got = describe_error (mapped);
+  Session session = { 0 };
+  gboolean right, readable, kept, restores;
+
+  session_init (&session, "dns");
+
+  right = g_error_matches (mapped, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_DNS) &&
+          g_error_matches (mapped_io, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_DNS);
+  readable = message_is_readable (mapped) && message_is_readable (mapped_io);
+  kept = typed_kept (&session);
+  restores = progress_restores (session.path, session.flow);
+
+  add_row ("support: DNS failure", "error dns", got,
+           right && readable && kept && restores ? "yes" : "NO");
+  g_test_message ("DNS: %s", mapped->message);
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (kept);
+  g_assert_true (restores);
+  session_clear (&session);
+}
+
+/* ---- X's service status --------------------------------------------- */
+
+#define NEUTRAL_SUMMARY "X’s status page can’t be read right now."
+
+typedef struct
+{
+  const char *name;
+  const char *path;
+  gboolean    https;
+  gboolean    closed;
+  gboolean    short_timeout;
+} StatusCase;
+
+static const StatusCase status_cases[] = {
+  { "status: refused", "/status.json", .closed = TRUE },
+  { "status: timeout", "/paused", .short_timeout = TRUE },
+  { "status: slow drip", "/drip", .short_timeout = TRUE },
+  { "status: TLS failure", "/status.json", .https = TRUE },
+  { "status: 404", "/404" },
+  { "status: 500", "/500" },
+  { "status: redirect loop", "/loop" },
+  { "status: 10 MiB body", "/huge" },
+};
+
+static void
+loading_changed_cb (RescueServiceStatus *status,
+                    GParamSpec          *pspec,
+                    gboolean            *done)
+{
+  if (!rescue_service_status_get_loading (status))
+    *done = TRUE;
+}
+
+static void
+test_status (gconstpointer data)
+{
+  const StatusCase *c = data;
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(RescueServiceStatus) status = NULL;
+  g_autofree char *status_url = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *got = NULL;
+  Session session = { 0 };
+  gboolean done = FALSE;
+  gboolean right, kept, restores;
+
+  session_init (&session, c->name);
+
+  if (c->closed)
+    status_url = g_strconcat (servers.closed_base, c->path, NULL);
+  else
+    status_url = url (c->https ? servers.https_base : servers.http_base, c->path);
+
+  status = rescue_service_status_new (soup, status_url);
+  rescue_service_status_set_timeout (status, c->short_timeout ? TIMEOUT_S
+                                                             : RESCUE_STATUS_DEFAULT_TIMEOUT);
+  g_signal_connect (status, "notify::loading", G_CALLBACK (loading_changed_cb), &done);
+  rescue_service_status_refresh (status);
+  g_assert_true (rescue_service_status_get_loading (status));
+  iterate_until (&done);
+
+  summary = rescue_service_status_dup_summary (status);
+  got = g_strdup_printf ("%s, “%s”",
+                         nick (RESCUE_TYPE_STATUS_INDICATOR, rescue_service_status_get_indicator (status)),
+                         summary);
+  /* A hint that can't be read is never an error to act on */
+  right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_UNKNOWN &&
+          g_strcmp0 (summary, NEUTRAL_SUMMARY) == 0;
+  kept = typed_kept (&session);
+  restores = progress_restores (session.path, session.flow);
+
+  add_row (c->name, "unknown, “" NEUTRAL_SUMMARY "”", got,
+           right && kept && restores ? "yes" : "NO");
+
+  g_assert_true (right);
+  g_assert_true (kept);
+  g_assert_true (restores);
+
+  soup_session_abort (soup);
+  session_clear (&session);
+}
+
+/* ---- The progress file ------------------------------------------------ */
+
+typedef enum
+{
+  FILE_MISSING,
+  FILE_EMPTY,
+  FILE_TRUNCATED,
+  FILE_WRONG_TYPES,
+  FILE_FUTURE_VERSION,
+  FILE_UNREADABLE,
+  FILE_FOLDER,
+} FileFault;
+
+typedef struct
+{
+  const char            *name;
+  FileFault              fault;
+  RescueStoreLoadResult  result;
+  RescueStoreError       code;
+} FileCase;
+
+static const FileCase file_cases[] = {
+  { "file: missing", FILE_MISSING, RESCUE_STORE_LOAD_FRESH },
+  { "file: empty", FILE_EMPTY, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  { "file: truncated", FILE_TRUNCATED, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  { "file: wrong types", FILE_WRONG_TYPES, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  { "file: future version", FILE_FUTURE_VERSION, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_FUTURE_VERSION },
+  { "file: unreadable (0000)", FILE_UNREADABLE, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
+  { "file: folder in its place", FILE_FOLDER, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
+};
+
+static const char *
+load_result_name (RescueStoreLoadResult result)
+{
+  switch (result)
+    {
+    case RESCUE_STORE_LOAD_FRESH:
+      return "fresh start";
+    case RESCUE_STORE_LOAD_RESTORED:
+      return "restored";
+    case RESCUE_STORE_LOAD_SET_ASIDE:
+      return "set aside";
+    default:
+      return "?";
+    }
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  g_autoptr(GString) result = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (result, from, to, 1), ==, 1);
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+static void
+break_file (Session   *session,
+            FileFault  fault)
+{
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (session->path, &good, &length, NULL));
+  g_assert_cmpint (g_remove (session->path), ==, 0);
+
+  switch (fault)
+    {
+    case FILE_MISSING:
+      return;
+    case FILE_EMPTY:
+      bad = g_strdup ("");
+      break;
+    case FILE_TRUNCATED:
+      bad = g_strndup (good, length / 2);
+      break;
+    case FILE_WRONG_TYPES:
+      bad = replace_once (good, "\"has-signed-in-device\" : true", "\"has-signed-in-device\" : \"yes\"");
+      break;
+    case FILE_FUTURE_VERSION:
+      bad = replace_once (good, "\"version\" : 1", "\"version\" : 2");
+      break;
+    case FILE_UNREADABLE:
+      bad = g_strdup (good);
+      break;
+    case FILE_FOLDER:
+      g_assert_cmpint (g_mkdir (session->path, 0700), ==, 0);
+      return;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert_true (g_file_set_contents (session->path, bad, -1, NULL));
+  if (fault == FILE_UNREADABLE)
+    g_assert_cmpint (g_chmod (session->path, 0), ==, 0);
+}
+
+static void
+test_file (gconstpointer data)
+{
+  const FileCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *got = NULL;
+  RescueStoreLoadResult result;
+  Session session = { 0 };
+  gboolean right, readable, kept, restores, set_aside;
+
+  if (c->fault == FILE_UNREADABLE && geteuid () == 0)
+    {
+      add_row (c->name, "set aside, error unreadable", "not run: root reads a 0000 file",
+               "skip");
+      g_test_skip ("root reads a 0000 file anyway; “folder in its place” covers unreadable files");
+      return;
+    }
+
+  session_init (&session, c->name);
+  break_file (&session, c->fault);
+  aside = g_strconcat (session.path, ".corrupt", NULL);
+
+  /* Start-up: the flow already holds what was typed in this session
+   * (restored from elsewhere, or typed before the load finished) */
+  store = rescue_store_new (session.path);
+  result = rescue_store_load (store, session.flow, &error);
+
+  if (c->result == RESCUE_STORE_LOAD_FRESH)
+    {
+      expected = g_strdup ("fresh start, no error");
+      right = result == RESCUE_STORE_LOAD_FRESH && error == NULL;
+      readable = TRUE;
+      set_aside = !g_file_test (aside, G_FILE_TEST_EXISTS);
+    }
+  else
+    {
+      expected = g_strdup_printf ("set aside, error %s", nick (RESCUE_TYPE_STORE_ERROR, c->code));
+      right = result == RESCUE_STORE_LOAD_SET_ASIDE &&
+              g_error_matches (error, RESCUE_STORE_ERROR, c->code);
+      readable = error != NULL && error->message != NULL && error->message[0] != '\0' &&
+                 g_utf8_validate (error->message, -1, NULL);
+      set_aside = g_file_test (aside, G_FILE_TEST_EXISTS) &&
+                  !g_file_test (session.path, G_FILE_TEST_EXISTS);
+    }
+  described = describe_error (error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
+
+  kept = typed_kept (&session);
+  /* The next change saves again, and that file restores */
+  g_assert_true (rescue_store_save (store, session.flow, NULL));
+  restores = progress_restores (session.path, session.flow);
+
+  add_row (c->name, expected, got,
+           right && readable && set_aside && kept && restores ? "yes" : "NO");
+  if (error != NULL)
+    g_test_message ("%s: %s", c->name, error->message);
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (set_aside);
+  g_assert_true (kept);
+  g_assert_true (restores);
+  session_clear (&session);
+}
+
+/* Saving where nothing can be written: the parent of the progress folder
+ * is a regular file (chmod would not stop root) */
+static void
+test_write_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueStore) store = NULL;
+  g_autofree char *blocker = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *got = NULL;
+  Session session = { 0 };
+  gboolean right, readable, kept, restores;
+
+  session_init (&session, "read-only");
+  blocker = g_build_filename (session.dir, "not-a-folder", NULL);
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  path = g_build_filename (blocker, "code-rescue", "progress.json", NULL);
+
+  store = rescue_store_new (path);
+  right = !rescue_store_save (store, session.flow, &error) &&
+          g_error_matches (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE);
+  readable = error != NULL && error->message[0] != '\0' && g_utf8_validate (error->message, -1, NULL);
+  got = describe_error (error);
+  kept = typed_kept (&session);
+  /* What was saved before, elsewhere, is untouched */
+  restores = progress_restores (session.path, session.flow);
+
+  add_row ("file: read-only location", "error write", got,
+           right && readable && kept && restores ? "yes" : "NO");
+  g_test_message ("read-only: %s", error ? error->message : "saved?");
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (kept);
+  g_assert_true (restores);
+  session_clear (&session);
+}
+
+/* A full disk: writes past a few bytes fail with EFBIG, as they would with
+ * ENOSPC, even for root. The atomic replacement must leave the previous
+ * file whole. */
+static void
+test_write_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+  struct rlimit saved, tiny;
+  void (*old_handler) (int);
+  Session session = { 0 };
+  gboolean saved_ok, right, readable, kept, restores;
+
+  session_init (&session, "disk-full");
+  rescue_flow_set_username (session.flow, "Jack_Rescue_2");
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  tiny = saved;
+  tiny.rlim_cur = 16;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+
+  saved_ok = rescue_store_save (session.store, session.flow, &error);
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  right = !saved_ok && g_error_matches (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE);
+  readable = error != NULL && error->message[0] != '\0' && g_utf8_validate (error->message, -1, NULL);
+  got = describe_error (error);
+  kept = g_strcmp0 (rescue_flow_get_username (session.flow), "Jack_Rescue_2") == 0 &&
+         g_strcmp0 (rescue_flow_get_email (session.flow), TYPED_EMAIL) == 0;
+
+  /* The file on disk is still the last good save, with the first username */
+  rescue_flow_set_username (session.flow, TYPED_USERNAME);
+  restores = progress_restores (session.path, session.flow);
+
+  add_row ("file: disk full", "error write, old file whole", got,
+           right && readable && kept && restores ? "yes" : "NO");
+  g_test_message ("disk full: %s", error ? error->message : "saved?");
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (kept);
+  g_assert_true (restores);
+  session_clear (&session);
+}
+
+/* "support: redirect to http" → "/fault-matrix/support/redirect-to-http" */
+static char *
+test_path (const char *name)
+{
+  g_autoptr(GString) path = g_string_new ("/fault-matrix/");
+  const char *colon = strchr (name, ':');
+
+  g_string_append_len (path, name, colon - name);
+  g_string_append_c (path, '/');
+  for (const char *p = colon + 2; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (path, g_ascii_tolower (*p));
+      else if (path->str[path->len - 1] != '-' && path->str[path->len - 1] != '/')
+        g_string_append_c (path, '-');
+    }
+  while (path->str[path->len - 1] == '-')
+    g_string_truncate (path, path->len - 1);
+
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  servers_start ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (support_cases); i++)
+    {
+      g_autofree char *path = test_path (support_cases[i].name);
+
+      g_test_add_data_func (path, &support_cases[i], test_support);
+    }
+  g_test_add_func ("/fault-matrix/support/dns-failure", test_support_dns);
+  for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
+    {
+      g_autofree char *path = test_path (status_cases[i].name);
+
+      g_test_add_data_func (path, &status_cases[i], test_status);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (file_cases); i++)
+    {
+      g_autofree char *path = test_path (file_cases[i].name);
+
+      g_test_add_data_func (path, &file_cases[i], test_file);
+    }
+  g_test_add_func ("/fault-matrix/file/read-only-location", test_write_read_only);
+  g_test_add_func ("/fault-matrix/file/disk-full", test_write_disk_full);
+
+  status = g_test_run ();
+
+  print_matrix ();
+  servers_stop ();
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  return status;
+}
