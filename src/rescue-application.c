@@ -209,8 +209,6 @@ rescue_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->settings = g_settings_new (BASE_APP_ID);
-  self->session = soup_session_new_with_options ("user-agent", "Code Rescue/" PACKAGE_VERSION,
-                                                 NULL);
 
   path = rescue_store_default_path ();
   self->store = rescue_store_new (path);
@@ -322,6 +320,12 @@ rescue_application_get_session (RescueApplication *self)
 {
   g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
 
+  /* Made when first needed: it loads the TLS backend, which the first
+   * frame can do without */
+  if (self->session == NULL)
+    self->session = soup_session_new_with_options ("user-agent", "Code Rescue/" PACKAGE_VERSION,
+                                                   NULL);
+
   return self->session;
 }
 
@@ -381,7 +385,7 @@ rescue_application_get_service_status (RescueApplication *self)
     {
       g_autofree char *url = rescue_application_dup_status_url (self);
 
-      self->service_status = rescue_service_status_new (self->session, url);
+      self->service_status = rescue_service_status_new (rescue_application_get_session (self), url);
     }
 
   return self->service_status;
@@ -396,7 +400,8 @@ rescue_application_get_support_request (RescueApplication *self)
     {
       g_autofree char *url = rescue_application_dup_support_form_url (self);
 
-      self->support_request = rescue_support_request_new (self->session, url, FALLBACK_FORM_URL);
+      self->support_request = rescue_support_request_new (rescue_application_get_session (self),
+                                                          url, FALLBACK_FORM_URL);
     }
 
   return self->support_request;

@@ -66,7 +66,12 @@ rescue_steps_clear (RescueSteps *self)
   self->n_steps = 0;
 }
 
-void
+/**
+ * rescue_steps_append:
+ * Returns: (transfer none): the step's text, for a caller that must wrap
+ *   it differently (text someone typed may have no spaces to break at)
+ */
+GtkLabel *
 rescue_steps_append (RescueSteps *self,
                      const char  *markup)
 {
@@ -75,37 +80,41 @@ rescue_steps_append (RescueSteps *self,
   GtkWidget *badge;
   GtkWidget *label;
 
-  g_return_if_fail (RESCUE_IS_STEPS (self));
-  g_return_if_fail (markup != NULL);
+  g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
+  g_return_val_if_fail (markup != NULL, NULL);
 
   self->n_steps++;
   number = g_strdup_printf ("%u", self->n_steps);
 
-  row = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_HORIZONTAL,
-                      "spacing", 12,
+  /* The badge floats over the text's margin. In a horizontal box, a
+   * wrapping label is measured again for every width the box tries, which
+   * made the first frame several times slower. */
+  row = g_object_new (GTK_TYPE_OVERLAY,
                       "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
                       NULL);
   gtk_widget_add_css_class (row, "step");
 
-  badge = gtk_label_new (number);
-  gtk_widget_add_css_class (badge, "step-number");
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  /* The number is read as part of the list item's position */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (row), badge);
-
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), label);
+  /* room for the badge; a logical margin, so right-to-left works too */
+  gtk_widget_set_margin_start (label, 42);
+  gtk_widget_add_css_class (label, "step-text");
+  gtk_overlay_set_child (GTK_OVERLAY (row), label);
+
+  badge = gtk_label_new (number);
+  gtk_widget_add_css_class (badge, "step-number");
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  /* The number is read as part of the list item's position */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (row), badge);
 
   gtk_widget_set_parent (row, GTK_WIDGET (self));
+
+  return GTK_LABEL (label);
 }
 
 guint
@@ -136,7 +145,7 @@ rescue_steps_get_text (RescueSteps *self,
   if (row == NULL)
     return NULL;
 
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+  return gtk_label_get_text (GTK_LABEL (gtk_overlay_get_child (GTK_OVERLAY (row))));
 }
 
 /**

@@ -10,7 +10,7 @@ G_DECLARE_FINAL_TYPE (RescueSteps, rescue_steps, RESCUE, STEPS, GtkWidget)
 
 GtkWidget *rescue_steps_new    (void);
 void       rescue_steps_clear  (RescueSteps *self);
-void       rescue_steps_append (RescueSteps *self,
+GtkLabel  *rescue_steps_append (RescueSteps *self,
                                 const char  *markup);
 guint      rescue_steps_get_n_steps (RescueSteps *self);
 const char *rescue_steps_get_text   (RescueSteps *self,

@@ -54,6 +54,7 @@ struct _RescueWindow
   GSettings           *settings;
   gboolean             narrow;
   guint                narrow_idle_id;
+  guint                countries_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (RescueWindow, rescue_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -198,12 +199,101 @@ update_subtitle (RescueWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), self->narrow);
 }
 
+static gboolean
+load_countries_cb (gpointer data)
+{
+  RescueWindow *self = data;
+  RescueApplication *app = RESCUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = NULL;
+  GListModel *countries;
+
+  self->countries_idle_id = 0;
+  if (app == NULL)
+    return G_SOURCE_REMOVE;
+
+  countries = rescue_application_get_countries (app, &error);
+  rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (self->pages[RESCUE_STEP_WELCOME]),
+                                     countries, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+create_page (RescueWindow      *self,
+             RescueApplication *app,
+             RescueStep         step)
+{
+  GtkWidget *page = NULL;
+
+  switch (step)
+    {
+    case RESCUE_STEP_WELCOME:
+      page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
+      rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
+                                      rescue_application_get_service_status (app));
+      /* Reading and sorting every country's name can wait until the
+       * window is on screen */
+      self->countries_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_countries_cb, self, NULL);
+      break;
+
+    case RESCUE_STEP_UNBLOCK:
+      page = g_object_new (RESCUE_TYPE_UNBLOCK_PAGE, NULL);
+      rescue_unblock_page_set_short_codes (RESCUE_UNBLOCK_PAGE (page),
+                                           rescue_application_get_short_codes (app));
+      break;
+
+    case RESCUE_STEP_SIGNED_IN:
+      page = g_object_new (RESCUE_TYPE_SIGNED_IN_PAGE, NULL);
+      break;
+
+    case RESCUE_STEP_SUPPORT:
+      {
+        g_autofree char *form_uri = rescue_application_dup_support_form_url (app);
+
+        page = g_object_new (RESCUE_TYPE_SUPPORT_PAGE, NULL);
+        rescue_support_page_set_request (RESCUE_SUPPORT_PAGE (page),
+                                         rescue_application_get_support_request (app),
+                                         form_uri);
+      }
+      break;
+
+    case RESCUE_STEP_RESOLVED:
+    case RESCUE_STEP_WAITING_FOR_SUPPORT:
+    default:
+      page = rescue_done_page_new (step);
+      break;
+    }
+
+  return page;
+}
+
+/* Pages are made when first needed: building and measuring all six would
+ * delay the first frame for pages most people never see */
+static GtkWidget *
+ensure_page (RescueWindow *self,
+             RescueStep    step)
+{
+  RescueApplication *app;
+  GtkWidget *page;
+
+  if (self->pages[step] != NULL)
+    return self->pages[step];
+
+  app = RESCUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  page = create_page (self, app, step);
+  self->pages[step] = page;
+  rescue_page_set_flow (RESCUE_PAGE (page), self->flow);
+  gtk_stack_add_named (self->stack, page, rescue_step_to_string (step));
+
+  return page;
+}
+
 static void
 update_page (RescueWindow *self,
              gboolean      move_focus)
 {
   RescueStep step = rescue_flow_get_step (self->flow);
-  GtkWidget *page = self->pages[step];
+  GtkWidget *page = ensure_page (self, step);
 
   gtk_stack_set_visible_child (self->stack, page);
   gtk_window_set_default_widget (GTK_WINDOW (self),
@@ -310,15 +400,6 @@ add_sidebar_row (RescueWindow *self,
   gtk_list_box_append (self->sidebar_list, item->row);
 }
 
-static void
-add_page (RescueWindow *self,
-          RescueStep    step,
-          GtkWidget    *page)
-{
-  self->pages[step] = page;
-  rescue_page_set_flow (RESCUE_PAGE (page), self->flow);
-  gtk_stack_add_named (self->stack, page, rescue_step_to_string (step));
-}
 
 static void
 rescue_window_size_allocate (GtkWidget *widget,
@@ -381,6 +462,7 @@ rescue_window_dispose (GObject *object)
   if (self->flow != NULL)
     g_signal_handlers_disconnect_by_data (self->flow, self);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  g_clear_handle_id (&self->countries_idle_id, g_source_remove);
   g_clear_object (&self->flow);
   g_clear_object (&self->settings);
 
@@ -437,11 +519,7 @@ rescue_window_init (RescueWindow *self)
 RescueWindow *
 rescue_window_new (RescueApplication *application)
 {
-  const GError *countries_error = NULL;
-  g_autofree char *form_uri = NULL;
   RescueWindow *self;
-  GListModel *countries;
-  GtkWidget *page;
   int width;
 
   g_return_val_if_fail (RESCUE_IS_APPLICATION (application), NULL);
@@ -449,30 +527,6 @@ rescue_window_new (RescueApplication *application)
   self = g_object_new (RESCUE_TYPE_WINDOW, "application", application, NULL);
   self->flow = g_object_ref (rescue_application_get_flow (application));
   self->settings = g_object_ref (rescue_application_get_settings (application));
-
-  page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
-  add_page (self, RESCUE_STEP_WELCOME, page);
-  countries = rescue_application_get_countries (application, &countries_error);
-  rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (page), countries, countries_error);
-  rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
-                                  rescue_application_get_service_status (application));
-
-  page = g_object_new (RESCUE_TYPE_UNBLOCK_PAGE, NULL);
-  rescue_unblock_page_set_short_codes (RESCUE_UNBLOCK_PAGE (page),
-                                       rescue_application_get_short_codes (application));
-  add_page (self, RESCUE_STEP_UNBLOCK, page);
-
-  add_page (self, RESCUE_STEP_SIGNED_IN, g_object_new (RESCUE_TYPE_SIGNED_IN_PAGE, NULL));
-
-  page = g_object_new (RESCUE_TYPE_SUPPORT_PAGE, NULL);
-  form_uri = rescue_application_dup_support_form_url (application);
-  rescue_support_page_set_request (RESCUE_SUPPORT_PAGE (page),
-                                   rescue_application_get_support_request (application),
-                                   form_uri);
-  add_page (self, RESCUE_STEP_SUPPORT, page);
-
-  add_page (self, RESCUE_STEP_RESOLVED, rescue_done_page_new (RESCUE_STEP_RESOLVED));
-  add_page (self, RESCUE_STEP_WAITING_FOR_SUPPORT, rescue_done_page_new (RESCUE_STEP_WAITING_FOR_SUPPORT));
 
   g_signal_connect_object (self->flow, "notify::step", G_CALLBACK (step_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flow, "notify", G_CALLBACK (flow_changed_cb), self, G_CONNECT_SWAPPED);
@@ -513,7 +567,7 @@ rescue_window_get_page (RescueWindow *self,
   g_return_val_if_fail (RESCUE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (step < RESCUE_N_STEPS, NULL);
 
-  return self->pages[step];
+  return ensure_page (self, step);
 }
 
 GtkWidget *

@@ -81,7 +81,9 @@ test_every_control_named (UiApp    *ui,
   g_autoptr(GString) unnamed = g_string_new (NULL);
   guint n_controls = 0;
 
-  /* every page is in the window, shown or not */
+  /* every page, shown or not (pages are made when first asked for) */
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    g_assert_nonnull (ui_page (ui, step));
   collect_unnamed (GTK_WIDGET (ui->window), unnamed, &n_controls);
   collect_unnamed (gtk_window_get_titlebar (GTK_WINDOW (ui->window)), unnamed, &n_controls);
 

@@ -36,6 +36,12 @@ test_pages_fit_narrow (UiApp    *ui,
 {
   g_assert_true (rescue_window_get_narrow (ui->window));
 
+  /* what people type can be one long word; it must not widen the page */
+  rescue_flow_set_username (rescue_application_get_flow (ui->app), "a_fifteen_chars");
+  rescue_flow_set_email (rescue_application_get_flow (ui->app),
+                         "someone.with.a.very.long.address.that.never.ends@subdomain.example-company.org");
+  ui_flush ();
+
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
       GtkWidget *page = ui_page (ui, step);

@@ -200,6 +200,8 @@ activate_cb (RescueApplication *app,
   g_assert_nonnull (ui->window);
   g_object_add_weak_pointer (G_OBJECT (ui->window), (gpointer *)&ui->window);
   g_assert_true (ui_wait_until (window_mapped_cb, ui->window, 5000));
+  /* what the window leaves for after its first frame (the country list) */
+  ui_flush ();
 
   run->body (ui, run->data);
 

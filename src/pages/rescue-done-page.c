@@ -71,7 +71,8 @@ update_waiting (RescueDonePage *self,
       g_autofree char *escaped = g_markup_escape_text (email, -1);
 
       inbox = g_strdup_printf (_("Watch the inbox of <b>%s</b>, and its spam folder: that is where X answers."), escaped);
-      rescue_steps_append (self->next_steps, inbox);
+      /* an address is one long word: let it break anywhere */
+      gtk_label_set_wrap_mode (rescue_steps_append (self->next_steps, inbox), PANGO_WRAP_WORD_CHAR);
     }
   else
     rescue_steps_append (self->next_steps, _("Watch the inbox of the email address on your X account, and its spam folder: that is where X answers."));

@@ -29,6 +29,7 @@ struct _RescueWelcomePage
   GListModel          *countries;
   RescueServiceStatus *status;
   gboolean             status_requested;
+  guint                refresh_id;
 
   /* set while the view copies the flow, so that doesn't echo back */
   gboolean             updating;
@@ -166,6 +167,17 @@ rescue_welcome_page_flow_changed (RescuePage *page)
   update_answers (RESCUE_WELCOME_PAGE (page));
 }
 
+static gboolean
+refresh_status_cb (gpointer data)
+{
+  RescueWelcomePage *self = data;
+
+  self->refresh_id = 0;
+  rescue_service_status_refresh (self->status);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rescue_welcome_page_map (GtkWidget *widget)
 {
@@ -173,18 +185,22 @@ rescue_welcome_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->map (widget);
 
-  /* Fetch X's status only when someone can see it, and once a visit */
+  /* Fetch X's status only when someone can see it, once a visit, and
+   * after the first frame: it is never what the person looks at first */
   if (self->status != NULL && !self->status_requested)
     {
       self->status_requested = TRUE;
-      rescue_service_status_refresh (self->status);
+      self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_status_cb, self, NULL);
     }
 }
 
 static void
 rescue_welcome_page_unmap (GtkWidget *widget)
 {
-  RESCUE_WELCOME_PAGE (widget)->status_requested = FALSE;
+  RescueWelcomePage *self = RESCUE_WELCOME_PAGE (widget);
+
+  self->status_requested = FALSE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->unmap (widget);
 }
@@ -194,6 +210,7 @@ rescue_welcome_page_dispose (GObject *object)
 {
   RescueWelcomePage *self = (RescueWelcomePage *)object;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->status != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->status, update_status, self);
