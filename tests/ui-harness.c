@@ -349,6 +349,8 @@ ui_find_type (GtkWidget *root,
 gboolean
 ui_widget_shown (GtkWidget *widget)
 {
+  g_assert_nonnull (widget);
+
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
     if (!gtk_widget_get_visible (widget))
       return FALSE;
