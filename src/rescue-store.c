@@ -357,21 +357,14 @@ set_aside (const char *path)
              path, g_strerror (saved_errno));
 }
 
-/* Writes @data unless a newer state is already on disk. Any thread. */
 static gboolean
-write_numbered (RescueStore  *self,
-                GBytes       *data,
-                guint64       seq,
-                GError      **error)
+write_file (RescueStore  *self,
+            GBytes       *data,
+            GError      **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *contents = g_bytes_get_data (data, &length);
-
-  if (seq <= self->written_seq)
-    return TRUE;
-  self->written_seq = seq;
 
   if (!ensure_folder (self->path, error))
     return FALSE;
@@ -387,6 +380,26 @@ write_numbered (RescueStore  *self,
 
   g_debug ("Saved progress to %s", self->path);
   return TRUE;
+}
+
+/* Writes @data unless a newer state is already on disk. Any thread. */
+static gboolean
+write_numbered (RescueStore  *self,
+                GBytes       *data,
+                guint64       seq,
+                GError      **error)
+{
+  gboolean written = TRUE;
+
+  g_mutex_lock (&self->write_lock);
+  if (seq > self->written_seq)
+    {
+      self->written_seq = seq;
+      written = write_file (self, data, error);
+    }
+  g_mutex_unlock (&self->write_lock);
+
+  return written;
 }
 
 static GBytes *
