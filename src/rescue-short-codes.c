@@ -145,7 +145,10 @@ get_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (!node_holds (node, G_TYPE_STRING))
+  /* json-glib decodes a lone surrogate escape into bytes that are not
+   * UTF-8; such text is as unusable as a missing one */
+  if (!node_holds (node, G_TYPE_STRING) ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return NULL;
   return json_node_get_string (node);
 }
@@ -215,7 +218,8 @@ parse_sender (JsonNode    *node,
     {
       JsonNode *carrier = json_array_get_element (array, i);
 
-      if (!node_holds (carrier, G_TYPE_STRING) || *json_node_get_string (carrier) == '\0')
+      if (!node_holds (carrier, G_TYPE_STRING) || *json_node_get_string (carrier) == '\0' ||
+          !g_utf8_validate (json_node_get_string (carrier), -1, NULL))
         {
           set_invalid (error, _("a carrier of number %u for %s is not a name"), position, country);
           return NULL;

@@ -375,6 +375,32 @@ test_deep_nesting (void)
   g_assert_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID);
 }
 
+/* json-glib decodes a lone surrogate escape into bytes that are not UTF-8:
+ * such a name must be refused, not shown (found by fuzz-short-codes) */
+static void
+test_lone_surrogate (void)
+{
+  static const char *files[] = {
+    "{\"version\": 1, \"countries\": {\"GB\": [{\"number\": \"86444\", \"kind\": \"short-code\","
+    " \"carriers\": [\"O\\ud8002\"], \"confidence\": \"carrier\", \"source\": \"https://example.org/\","
+    " \"historic\": false}]}}",
+    "{\"version\": 1, \"countries\": {\"GB\": [{\"number\": \"86444\", \"kind\": \"short-code\","
+    " \"carriers\": [], \"confidence\": \"carrier\", \"source\": \"https://example.org/\\udc00x\","
+    " \"historic\": false}]}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[i], strlen (files[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RescueShortCodes) codes = rescue_short_codes_new_from_bytes (bytes, &error);
+
+      g_assert_null (codes);
+      g_assert_error (error, RESCUE_SHORT_CODES_ERROR, RESCUE_SHORT_CODES_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_invalid_files (void)
 {
@@ -593,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/short-codes/lookup/no-countries", test_no_countries);
   g_test_add_func ("/short-codes/invalid/files", test_invalid_files);
   g_test_add_func ("/short-codes/invalid/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/short-codes/invalid/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/short-codes/invalid/senders", test_invalid_senders);
   g_test_add_func ("/short-codes/invalid/long-codes", test_invalid_long_codes);
   g_test_add_func ("/short-codes/invalid/duplicate", test_duplicate_number);
