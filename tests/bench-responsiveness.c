@@ -7,6 +7,7 @@
 
 #include "rescue-service-status.h"
 #include "rescue-support-request.h"
+#include "test-net.h"
 
 /*
  * Does the window stay responsive while X's status and the support form
@@ -52,89 +53,6 @@ tick_cb (gpointer user_data)
   ticker.last_tick = now;
 
   return G_SOURCE_CONTINUE;
-}
-
-/* ---- A network monitor that is always online ---------------------------- */
-
-#define ONLINE_TYPE_MONITOR (online_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (OnlineMonitor, online_monitor, ONLINE, MONITOR, GObject)
-
-struct _OnlineMonitor
-{
-  GObject parent_instance;
-};
-
-enum { MON_PROP_0, MON_PROP_AVAILABLE, MON_PROP_METERED, MON_PROP_CONNECTIVITY };
-
-static gboolean
-online_monitor_can_reach (GNetworkMonitor     *monitor,
-                          GSocketConnectable  *connectable,
-                          GCancellable        *cancellable,
-                          GError             **error)
-{
-  return TRUE;
-}
-
-static void
-online_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = online_monitor_can_reach;
-}
-
-static gboolean
-online_monitor_init_initable (GInitable     *initable,
-                              GCancellable  *cancellable,
-                              GError       **error)
-{
-  return TRUE;
-}
-
-static void
-online_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = online_monitor_init_initable;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (OnlineMonitor, online_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, online_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, online_monitor_iface_init))
-
-static void
-online_monitor_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case MON_PROP_AVAILABLE:
-      g_value_set_boolean (value, TRUE);
-      break;
-    case MON_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case MON_PROP_CONNECTIVITY:
-      g_value_set_enum (value, G_NETWORK_CONNECTIVITY_FULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-online_monitor_class_init (OnlineMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = online_monitor_get_property;
-  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-online_monitor_init (OnlineMonitor *self)
-{
 }
 
 /* ---- A server that takes its time -------------------------------------- */
@@ -326,7 +244,7 @@ run_rounds (SoupSession *session,
 {
   g_autoptr(RescueServiceStatus) status = rescue_service_status_new (session, status_url);
   g_autoptr(RescueSupportRequest) request = rescue_support_request_new (session, form_url, fallback_url);
-  g_autoptr(GNetworkMonitor) monitor = g_object_new (ONLINE_TYPE_MONITOR, NULL);
+  g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (TRUE);
 
   /* The default monitor may say "offline" in a container without a route;
    * the server is on this machine either way */
@@ -383,15 +301,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) server = NULL;
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) base_uri = NULL;
   g_autofree char *base = NULL;
   g_autofree char *status_slow = NULL;
   g_autofree char *status_big = NULL;
   g_autofree char *form = NULL;
   g_autofree char *fallback = NULL;
-  GSList *uris;
   gint64 worst_small, worst_big;
   guint tick;
 
@@ -401,12 +318,8 @@ main (int   argc,
   drips = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
   ticker.late_us = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string_partial (uris->data, G_URI_HIDE_PASSWORD);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server = test_net_server_new (server_cb, NULL, 0, &base_uri);
+  base = g_uri_to_string_partial (base_uri, G_URI_HIDE_PASSWORD);
   /* base ends with "/" */
   status_slow = g_strconcat (base, "status-slow", NULL);
   status_big = g_strconcat (base, "status-big", NULL);

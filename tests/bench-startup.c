@@ -16,6 +16,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "test-net.h"
+
 /*
  * How much heavier Code Rescue starts than GTK itself: the time from
  * process start to the first frame of the main window, and the peak
@@ -104,30 +106,6 @@ remove_tree (const char *path)
         }
     }
   g_remove (path);
-}
-
-/* A port nothing listens on, so the status request fails at once and
- * nothing leaves the machine */
-static guint16
-closed_port (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-  guint16 port;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, any, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-
-  return port;
 }
 
 /* GSettings' memory backend cannot be given values from outside, and the
@@ -306,7 +284,9 @@ main (int   argc,
   state_root = g_dir_make_tmp ("bench-startup-XXXXXX", &error);
   g_assert_no_error (error);
   config = g_build_filename (state_root, "config", NULL);
-  write_settings (config, closed_port ());
+  /* A port nothing listens on, so the status request fails at once and
+   * nothing leaves the machine */
+  write_settings (config, test_net_closed_port ());
 
   app.times_ms = g_array_new (FALSE, FALSE, sizeof (double));
   app.rss_kib = g_array_new (FALSE, FALSE, sizeof (double));

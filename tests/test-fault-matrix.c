@@ -16,6 +16,7 @@
 #include "rescue-service-status.h"
 #include "rescue-store.h"
 #include "rescue-support-request.h"
+#include "test-net.h"
 
 /*
  * Every failure from the support and progress issues in one place. For
@@ -145,105 +146,6 @@ describe_error (const GError *error)
   if (error->domain == RESCUE_STORE_ERROR)
     return g_strdup_printf ("error %s", nick (RESCUE_TYPE_STORE_ERROR, error->code));
   return g_strdup_printf ("error %s %d", g_quark_to_string (error->domain), error->code);
-}
-
-/* ---- A network monitor whose answer the test decides ------------------ */
-
-#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
-
-struct _FakeMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum { MON_PROP_0, MON_PROP_AVAILABLE, MON_PROP_METERED, MON_PROP_CONNECTIVITY };
-
-static gboolean
-fake_monitor_can_reach (GNetworkMonitor     *monitor,
-                        GSocketConnectable  *connectable,
-                        GCancellable        *cancellable,
-                        GError             **error)
-{
-  if (FAKE_MONITOR (monitor)->available)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "offline");
-  return FALSE;
-}
-
-static void
-fake_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = fake_monitor_can_reach;
-}
-
-static gboolean
-fake_monitor_init_initable (GInitable     *initable,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  return TRUE;
-}
-
-static void
-fake_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = fake_monitor_init_initable;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
-
-static void
-fake_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FakeMonitor *self = FAKE_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case MON_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case MON_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case MON_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                               : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fake_monitor_class_init (FakeMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = fake_monitor_get_property;
-  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-fake_monitor_init (FakeMonitor *self)
-{
-}
-
-static GNetworkMonitor *
-fake_monitor_new (gboolean available)
-{
-  FakeMonitor *monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
-
-  monitor->available = available;
-  return G_NETWORK_MONITOR (monitor);
 }
 
 /* ---- Servers on 127.0.0.1 ---------------------------------------------- */
@@ -426,29 +328,6 @@ first_uri (SoupServer *server)
   return uri;
 }
 
-static char *
-closed_port_base (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-  guint16 port;
-
-  /* A port the system just gave out and took back: nothing listens there */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, any, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
-
-  return g_strdup_printf ("http://127.0.0.1:%u", port);
-}
-
 static void
 servers_start (void)
 {
@@ -460,12 +339,9 @@ servers_start (void)
   servers.paused = g_ptr_array_new_with_free_func (g_object_unref);
   servers.dripping = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
 
-  servers.http = soup_server_new (NULL, NULL);
-  soup_server_add_handler (servers.http, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (servers.http, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  servers.http_base = first_uri (servers.http);
+  servers.http = test_net_server_new (server_cb, NULL, 0, &servers.http_base);
 
+  /* test_net_server_new () serves plain HTTP only; this one needs TLS */
   certificate = test_certificate ();
   servers.https = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (servers.https, NULL, server_cb, NULL, NULL);
@@ -474,7 +350,7 @@ servers_start (void)
   g_assert_no_error (error);
   servers.https_base = first_uri (servers.https);
 
-  servers.closed_base = closed_port_base ();
+  servers.closed_base = g_strdup_printf ("http://127.0.0.1:%u", test_net_closed_port ());
 }
 
 static void
@@ -661,7 +537,7 @@ run_check (Session     *session,
   g_autoptr(SoupSession) soup = soup_session_new_with_options ("user-agent", "fault-matrix", NULL);
   g_autofree char *fallback = url (servers.http_base, "/form");
   g_autoptr(RescueSupportRequest) request = rescue_support_request_new (soup, form_url, fallback);
-  g_autoptr(GNetworkMonitor) monitor = fake_monitor_new (online);
+  g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (online);
 
   rescue_support_request_set_timeout (request, timeout);
   rescue_support_request_set_network_monitor (request, monitor);

@@ -5,6 +5,7 @@
 
 #include "rescue-enums.h"
 #include "rescue-service-status.h"
+#include "test-net.h"
 
 #define UPDATED_AT_TEXT "2025-10-25T18:01:12Z"
 #define UPDATED_AT      G_GINT64_CONSTANT (1761415272)
@@ -204,18 +205,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (fixture->server);
-  g_assert_nonnull (uris);
-  fixture->base = g_uri_ref (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = test_net_server_new (server_cb, fixture, 0, &fixture->base);
 
   fixture->session = soup_session_new ();
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
@@ -587,20 +577,12 @@ static void
 test_closed_port (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(SoupServer) other = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autoptr(RescueServiceStatus) status = NULL;
   Observer observer = { 0 };
-  GSList *uris;
 
   /* A port that was just in use and is now closed */
-  soup_server_listen_local (other, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (other);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  soup_server_disconnect (other);
+  url = g_strdup_printf ("http://127.0.0.1:%u/", test_net_closed_port ());
 
   status = rescue_service_status_new (fixture->session, url);
   g_signal_connect (status, "notify", G_CALLBACK (notify_cb), &observer);

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "test-net.h"
 #include "ui-harness.h"
 
 /* The Contact Support page against a stand-in for X's help site on
@@ -66,17 +67,11 @@ serve_cb (SoupServer        *srv,
 static void
 start_server_on (guint port)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
+  g_autoptr(GUri) uri = NULL;
 
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, serve_cb, NULL, NULL);
-  soup_server_listen_local (server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
+  server = test_net_server_new (serve_cb, NULL, port, &uri);
   g_free (base_uri);
-  base_uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  base_uri = g_uri_to_string (uri);
 }
 
 static void

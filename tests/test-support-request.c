@@ -8,107 +8,9 @@
 
 #include "rescue-enums.h"
 #include "rescue-support-request.h"
+#include "test-net.h"
 
 #define HUGE_BODY (10 * 1024 * 1024)
-
-/* ---- A network monitor whose answer the test decides ------------------ */
-
-#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
-
-struct _FakeMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum { MON_PROP_0, MON_PROP_AVAILABLE, MON_PROP_METERED, MON_PROP_CONNECTIVITY };
-
-static gboolean
-fake_monitor_can_reach (GNetworkMonitor     *monitor,
-                        GSocketConnectable  *connectable,
-                        GCancellable        *cancellable,
-                        GError             **error)
-{
-  if (FAKE_MONITOR (monitor)->available)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "offline");
-  return FALSE;
-}
-
-static void
-fake_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = fake_monitor_can_reach;
-}
-
-static gboolean
-fake_monitor_init_initable (GInitable     *initable,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  return TRUE;
-}
-
-static void
-fake_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = fake_monitor_init_initable;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
-
-static void
-fake_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FakeMonitor *self = FAKE_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case MON_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case MON_PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case MON_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                               : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fake_monitor_class_init (FakeMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = fake_monitor_get_property;
-  g_object_class_override_property (object_class, MON_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MON_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MON_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-fake_monitor_init (FakeMonitor *self)
-{
-}
-
-static GNetworkMonitor *
-fake_monitor_new (gboolean available)
-{
-  FakeMonitor *monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
-
-  monitor->available = available;
-  return G_NETWORK_MONITOR (monitor);
-}
 
 /* ---- Validation table -------------------------------------------------- */
 
@@ -607,21 +509,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
+  g_autoptr(GUri) base = NULL;
 
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (fixture->server);
-  g_assert_nonnull (uris);
-  fixture->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->server = test_net_server_new (server_cb, fixture, 0, &base);
+  /* Without the trailing "/": the tests append paths that start with one */
+  fixture->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (base));
 
   fixture->session = soup_session_new ();
-  fixture->online = fake_monitor_new (TRUE);
+  fixture->online = test_net_fake_monitor_new (TRUE);
 }
 
 static void
@@ -918,22 +813,12 @@ static void
 test_check_refused (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(SoupServer) closed = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(RescueSupportRequest) request = NULL;
   g_autofree char *form = NULL;
   g_auto(Outcome) outcome = { 0 };
-  GSList *uris;
-  int port;
 
-  soup_server_listen_local (closed, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (closed);
-  port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  soup_server_disconnect (closed);
-
-  form = g_strdup_printf ("http://127.0.0.1:%d/form", port);
+  /* Refused: nothing listens on that port */
+  form = g_strdup_printf ("http://127.0.0.1:%u/form", test_net_closed_port ());
   request = rescue_support_request_new (fixture->session, form, form);
   rescue_support_request_set_network_monitor (request, fixture->online);
   run_check (request, "jack", "a@b.com", NULL, &outcome);
@@ -999,7 +884,7 @@ test_check_offline (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(RescueSupportRequest) request = request_for (fixture, "/form");
-  g_autoptr(GNetworkMonitor) offline = fake_monitor_new (FALSE);
+  g_autoptr(GNetworkMonitor) offline = test_net_fake_monitor_new (FALSE);
   g_auto(Outcome) outcome = { 0 };
 
   rescue_support_request_set_network_monitor (request, offline);

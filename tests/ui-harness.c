@@ -7,6 +7,7 @@
 
 #include "rescue-countries.h"
 #include "rescue-page.h"
+#include "test-net.h"
 #include "ui-harness.h"
 
 static char *tmp_root;
@@ -152,18 +153,10 @@ serve_form_cb (SoupServer        *server,
 SoupServer *
 ui_server_new (char **base_uri)
 {
-  g_autoptr(GError) error = NULL;
-  SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *uris;
+  g_autoptr(GUri) uri = NULL;
+  SoupServer *server = test_net_server_new (serve_form_cb, NULL, 0, &uri);
 
-  soup_server_add_handler (server, NULL, serve_form_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  *base_uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
+  *base_uri = g_uri_to_string (uri);
   return server;
 }
 
