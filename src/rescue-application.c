@@ -144,6 +144,40 @@ quit_activated_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (data));
 }
 
+/* Asks a Code Rescue already running in this session to forget its
+ * progress (app.reset), without starting GTK here: --reset must work from
+ * a terminal with no display. FALSE when none is running. */
+static gboolean
+reset_running_instance (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusActionGroup) actions = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree char *object_path = NULL;
+  gboolean running = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &running);
+  if (!running)
+    return FALSE;
+
+  /* GApplication's object path: the ID with dots as slashes */
+  object_path = g_strconcat ("/", APP_ID, NULL);
+  g_strdelimit (object_path, ".", '/');
+  actions = g_dbus_action_group_get (bus, APP_ID, object_path);
+  g_action_group_activate_action (G_ACTION_GROUP (actions), "reset", NULL);
+  g_dbus_connection_flush_sync (bus, NULL, NULL);
+
+  return TRUE;
+}
+
 static int
 rescue_application_handle_local_options (GApplication *application,
                                          GVariantDict *options_dict)
@@ -161,11 +195,9 @@ rescue_application_handle_local_options (GApplication *application,
       g_autoptr(GError) error = NULL;
 
       /* A running Code Rescue holds the progress in memory: it must forget
-       * it there too, or its next change would write it all back. The
-       * same action serves when this process is the only one. */
-      if (g_application_register (application, NULL, NULL))
+       * it there too, or its next change would write it all back */
+      if (reset_running_instance ())
         {
-          g_action_group_activate_action (G_ACTION_GROUP (application), "reset", NULL);
           g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
           return 0;
         }

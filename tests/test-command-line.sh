@@ -5,17 +5,23 @@ set -u
 app=${1:?usage: test-command-line.sh PATH/TO/code-rescue VERSION}
 version=${2:?}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME="$tmp/state"
-echo "1..3"
+progress="$tmp/state/code-rescue/progress.json"
+echo "1..5"
+
+save_progress () {
+  mkdir -p "$tmp/state/code-rescue"
+  echo '{"version":1,"step":"unblock","history":["welcome"],"platform":"android","country":"GB","has-signed-in-device":true,"outcomes":{"unblock":"pending","signed-in":"pending","support":"pending"},"username":"jack","email":"jack@example.org","support-submitted-at":null}' > "$progress"
+}
 
 out=$("$app" --version)
 if [ "$out" = "code-rescue $version" ]; then echo "ok 1 --version"; else echo "not ok 1 --version: $out"; fi
 
-mkdir -p "$tmp/state/code-rescue"
-echo '{"version":1}' > "$tmp/state/code-rescue/progress.json"
+save_progress
 out=$("$app" --reset)
-if [ $? -eq 0 ] && [ ! -e "$tmp/state/code-rescue/progress.json" ] && [ -n "$out" ]; then
+if [ $? -eq 0 ] && [ ! -e "$progress" ] && [ -n "$out" ]; then
   echo "ok 2 --reset deletes the progress and says so"
 else
   echo "not ok 2 --reset: $out"
@@ -23,3 +29,39 @@ fi
 
 out=$("$app" --reset)
 if [ $? -eq 0 ]; then echo "ok 3 --reset with nothing saved"; else echo "not ok 3 --reset twice: $out"; fi
+
+# From a terminal with no display
+save_progress
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$app" --reset 2>&1)
+if [ $? -eq 0 ] && [ ! -e "$progress" ]; then
+  echo "ok 4 --reset without a display"
+else
+  echo "not ok 4 --reset without a display: $out"
+fi
+
+# With Code Rescue open: it must forget too, or its next save would bring
+# everything back
+save_progress
+"$app" > "$tmp/app.log" 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 50 ] && ! gdbus introspect --session --dest io.github.coderescue.CodeRescue \
+        --object-path /io/github/coderescue/CodeRescue > /dev/null 2>&1; do
+  sleep 0.1; i=$((i + 1))
+done
+out=$(env -u DISPLAY "$app" --reset 2>&1)
+status=$?
+sleep 1
+# a change in the running window would now save a fresh start, not "jack"
+if [ $status -eq 0 ] && [ ! -e "$progress" ] && kill -0 "$pid" 2>/dev/null; then
+  echo "ok 5 --reset reaches the running Code Rescue"
+else
+  echo "not ok 5 --reset with Code Rescue open: $out $(cat "$tmp/app.log")"
+fi
+kill "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+pid=
+if [ -e "$progress" ] && grep -q jack "$progress"; then
+  echo "# the running Code Rescue wrote the old progress back"
+  exit 1
+fi
