@@ -10,7 +10,7 @@ packages=(
   iso-codes desktop-file-utils appstream
   xvfb xauth dbus-daemon dbus-x11
   librsvg2-common adwaita-icon-theme hicolor-icon-theme
-  fonts-cantarell fonts-dejavu-core libgl1-mesa-dri
+  fonts-cantarell fonts-dejavu-core fonts-lohit-deva libgl1-mesa-dri
   clang libclang-rt-14-dev
   imagemagick x11-apps xdotool
 )
