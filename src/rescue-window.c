@@ -361,6 +361,14 @@ back_activated_cb (GSimpleAction *action,
 }
 
 static void
+notice_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       data)
+{
+  rescue_window_show_banner (RESCUE_WINDOW (data), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
 banner_close_cb (RescueWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
@@ -500,6 +508,8 @@ rescue_window_init (RescueWindow *self)
 {
   static const GActionEntry actions[] = {
     { "back", back_activated_cb },
+    /* what a page has to tell after the flow moved on from it */
+    { "notice", notice_activated_cb, "s" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -393,6 +393,15 @@ test_form_moved (UiApp    *ui,
   /* the general account-access form, prefilled the same way */
   opened = ui_harness_wait_for_browser ();
   g_assert_true (g_str_has_prefix (opened, FALLBACK_FORM_URL "?username=jack&email=jack%40example.org"));
+
+  /* and the person is told, on the page they now see */
+  {
+    GtkWidget *notice = ui_find_label (GTK_WIDGET (ui->window),
+                                       "X’s form for two-factor problems has moved, so X’s general account access form opens instead. Choose the option about two-factor authentication there.");
+
+    g_assert_nonnull (notice);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (notice, GTK_TYPE_REVEALER))));
+  }
 }
 
 static void

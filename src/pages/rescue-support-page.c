@@ -215,6 +215,12 @@ open_done_cb (GObject      *source,
   finish_checking (self);
   show_error (self, NULL, NULL);
   rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_SUPPORT_SUBMITTED);
+
+  /* The next page replaces this one: a note about the form (moved, or X's
+   * site in trouble) goes to the window, or nobody would read it */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->note_label)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.notice", "s",
+                                gtk_label_get_text (self->note_label));
 }
 
 static void
