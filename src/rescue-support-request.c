@@ -397,8 +397,18 @@ char *
 rescue_support_message (const char *username,
                         const char *email)
 {
+  g_autofree char *clean_username = NULL;
+  g_autofree char *clean_email = NULL;
+
   g_return_val_if_fail (username != NULL, NULL);
   g_return_val_if_fail (email != NULL, NULL);
+
+  /* Details as typed: tidied ("@jack " is "jack") where they are valid,
+   * shown as they are where they are not yet */
+  if (rescue_support_validate_username (username, &clean_username, NULL))
+    username = clean_username;
+  if (rescue_support_validate_email (email, &clean_email, NULL))
+    email = clean_email;
 
   /* Translators: the text a person pastes into X's support form. The first
    * %s is their X username (without the @), the second their email address;

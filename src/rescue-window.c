@@ -167,7 +167,7 @@ update_sidebar (RescueWindow *self)
       gtk_label_set_text (item->state, state ? state : "");
       gtk_widget_set_visible (GTK_WIDGET (item->state), state != NULL);
       gtk_image_set_from_icon_name (item->icon, icon_name);
-      if (state != NULL && g_str_equal (state, _("Current")))
+      if (row == row_for_step (rescue_flow_get_step (self->flow)))
         gtk_widget_add_css_class (item->row, "current");
       else
         gtk_widget_remove_css_class (item->row, "current");

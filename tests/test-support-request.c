@@ -334,6 +334,20 @@ test_message (void)
   g_assert_nonnull (strstr (message, "regain access"));
 }
 
+/* Details as typed: tidied where valid, left alone where not yet */
+static void
+test_message_as_typed (void)
+{
+  g_autofree char *tidied = rescue_support_message ("  @jack_99 ", " a+b@example.org ");
+  g_autofree char *unfinished = rescue_support_message ("jack-", "a@b");
+
+  g_assert_nonnull (strstr (tidied, "account @jack_99."));
+  g_assert_null (strstr (tidied, "@@"));
+  g_assert_nonnull (strstr (tidied, "me at a+b@example.org."));
+  g_assert_nonnull (strstr (unfinished, "account @jack-."));
+  g_assert_nonnull (strstr (unfinished, "me at a@b."));
+}
+
 /* ---- Error mapping ------------------------------------------------------ */
 
 static void
@@ -1140,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/support/uri/build-keeps-query", test_build_keeps_query);
   g_test_add_func ("/support/uri/build-refuses-unsafe", test_build_refuses_unsafe);
   g_test_add_func ("/support/message", test_message);
+  g_test_add_func ("/support/message-as-typed", test_message_as_typed);
   g_test_add_func ("/support/error-mapping", test_error_mapping);
 
 #define ADD_SERVER_TEST(path, func) \

@@ -93,17 +93,12 @@ static void
 copy_clicked_cb (RescueDonePage *self)
 {
   RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-  g_autofree char *username = NULL;
-  g_autofree char *email = NULL;
   g_autofree char *message = NULL;
 
   if (flow == NULL)
     return;
 
-  rescue_support_validate_username (rescue_flow_get_username (flow), &username, NULL);
-  rescue_support_validate_email (rescue_flow_get_email (flow), &email, NULL);
-  message = rescue_support_message (username ? username : rescue_flow_get_username (flow),
-                                    email ? email : rescue_flow_get_email (flow));
+  message = rescue_support_message (rescue_flow_get_username (flow), rescue_flow_get_email (flow));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
   gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
 }

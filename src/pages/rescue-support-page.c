@@ -75,13 +75,10 @@ show_field_error (GtkEntry     *entry,
 static void
 update_message (RescueSupportPage *self)
 {
-  g_autofree char *username = NULL;
-  g_autofree char *email = NULL;
   g_autofree char *message = NULL;
 
-  details_are_valid (self, &username, &email);
-  message = rescue_support_message (username ? username : gtk_editable_get_text (GTK_EDITABLE (self->username_entry)),
-                                    email ? email : gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
+  message = rescue_support_message (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
   gtk_label_set_text (self->message_label, message);
 }
 
