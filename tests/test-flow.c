@@ -5,6 +5,7 @@
 
 #include "rescue-enums.h"
 #include "rescue-flow.h"
+#include "snapshot-assert.h"
 
 #define W   RESCUE_STEP_WELCOME
 #define U   RESCUE_STEP_UNBLOCK
@@ -333,16 +334,7 @@ assert_same_state (RescueFlow *a,
 
   rescue_flow_get_snapshot (a, &sa);
   rescue_flow_get_snapshot (b, &sb);
-  g_assert_cmpint (sa.step, ==, sb.step);
-  g_assert_cmpuint (sa.n_history, ==, sb.n_history);
-  g_assert_cmpmem (sa.history, sa.n_history * sizeof (RescueStep), sb.history, sb.n_history * sizeof (RescueStep));
-  g_assert_cmpint (sa.platform, ==, sb.platform);
-  g_assert_cmpstr (sa.country, ==, sb.country);
-  g_assert_cmpint (sa.has_signed_in_device, ==, sb.has_signed_in_device);
-  g_assert_cmpmem (sa.outcomes, sizeof sa.outcomes, sb.outcomes, sizeof sb.outcomes);
-  g_assert_cmpstr (sa.username, ==, sb.username);
-  g_assert_cmpstr (sa.email, ==, sb.email);
-  g_assert_cmpint (sa.support_submitted_at, ==, sb.support_submitted_at);
+  assert_same_snapshot (&sa, &sb);
 }
 
 static void
