@@ -380,13 +380,16 @@ add_sidebar_row (RescueWindow *self,
                  const char   *title)
 {
   SidebarItem *item = &self->items[row];
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* A grid, not a horizontal box: see the note in rescue-window.ui */
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
   item->icon = GTK_IMAGE (gtk_image_new ());
   gtk_widget_set_size_request (GTK_WIDGET (item->icon), 16, 16);
   gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (item->icon));
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (item->icon), 0, 0, 1, 1);
 
   item->title = GTK_LABEL (gtk_label_new (title));
   gtk_label_set_xalign (item->title, 0.0);
@@ -399,12 +402,12 @@ add_sidebar_row (RescueWindow *self,
   gtk_widget_add_css_class (GTK_WIDGET (item->state), "dim-label");
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->state));
   gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
+  gtk_grid_attach (GTK_GRID (grid), labels, 1, 0, 1, 1);
 
   item->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), FALSE);
   gtk_widget_set_focusable (item->row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), grid);
   gtk_list_box_append (self->sidebar_list, item->row);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rescue-clamp.h"
 #include "rescue-steps.h"
 #include "rescue-unblock-page.h"
 #include "rescue-welcome-page.h"
@@ -60,6 +61,45 @@ test_title (Fixture  *fixture,
   assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, NULL);
   g_assert_false (back_enabled (fixture));
   g_assert_false (rescue_window_get_narrow (fixture->window));
+}
+
+/* Each page fills the window below the header bar, and its content column
+ * sits in the middle of it at the column's own width */
+static gboolean
+page_allocated (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_height (visible_page (fixture)) > 0;
+}
+
+static void
+assert_page_layout (Fixture *fixture)
+{
+  GtkWidget *page = visible_page (fixture);
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (fixture->window));
+  GtkWidget *clamp = ui_find_type (page, RESCUE_TYPE_CLAMP, 0);
+  GtkWidget *column = rescue_clamp_get_child (RESCUE_CLAMP (clamp));
+  int below_titlebar = gtk_widget_get_height (GTK_WIDGET (fixture->window)) - gtk_widget_get_height (titlebar);
+  graphene_rect_t bounds;
+  double left, right;
+
+  g_assert_true (ui_wait_until (page_allocated, fixture, 5000));
+  g_assert_cmpint (gtk_widget_get_height (page), >=, below_titlebar - 1);
+  g_assert_true (gtk_widget_compute_bounds (column, clamp, &bounds));
+  left = bounds.origin.x;
+  right = gtk_widget_get_width (clamp) - (bounds.origin.x + bounds.size.width);
+  g_assert_cmpfloat (left, >, 0);
+  g_assert_cmpfloat (ABS (left - right), <=, 1);
+}
+
+static void
+test_layout (Fixture  *fixture,
+             gpointer  data)
+{
+  assert_page_layout (fixture);
+  start (fixture, "_Android", FALSE);
+  assert_page_layout (fixture);
 }
 
 static void
@@ -516,6 +556,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add_data_func ("/window/" path, func, run_fresh)
 
   ADD ("title", test_title);
+  ADD ("layout", test_layout);
   ADD ("shortcuts", test_shortcuts);
   ADD ("size-remembered", test_size_remembered);
   ADD ("quit-remembers-size", test_quit_remembers_size);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rescue-page.h"
+#include "rescue-clamp.h"
 
 /*
  * A page is a view of the flow: it reads it and sends it events. It never
@@ -108,6 +109,9 @@ rescue_page_class_init (RescuePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* Every page's template centres its content in one */
+  g_type_ensure (RESCUE_TYPE_CLAMP);
 }
 
 static void
