@@ -360,6 +360,30 @@ back_activated_cb (GSimpleAction *action,
     g_debug ("Back: %s", error->message);
 }
 
+/* Built on first use, not by GtkApplication for every new window (as it
+ * would from gtk/help-overlay.ui): parsing it was 2% of start-up */
+static void
+show_help_overlay_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       data)
+{
+  RescueWindow *self = data;
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/rescue-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Makes it modal and transient for us, and hides it on close; our
+       * action stays, as GTK only adds its own when there is none */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 notice_activated_cb (GSimpleAction *action,
                      GVariant      *parameter,
@@ -513,6 +537,7 @@ rescue_window_init (RescueWindow *self)
     { "back", back_activated_cb },
     /* what a page has to tell after the flow moved on from it */
     { "notice", notice_activated_cb, "s" },
+    { "show-help-overlay", show_help_overlay_activated_cb },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

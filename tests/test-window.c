@@ -232,12 +232,31 @@ static void
 test_shortcuts (Fixture  *fixture,
                 gpointer  data)
 {
+  GtkShortcutsWindow *overlay;
+
   assert_accel (fixture, "app.quit", "<Control>q");
   assert_accel (fixture, "win.back", "<Alt>Left");
   assert_accel (fixture, "win.back", "Escape");
-  /* GtkApplication adds it when gtk/help-overlay.ui is in our resources */
   assert_accel (fixture, "win.show-help-overlay", "<Control>question");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
+
+  /* Built when first asked for, then the same window each time */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (overlay)));
+  g_assert_nonnull (ui_find_type (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, 0));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "start-over"));
 }
