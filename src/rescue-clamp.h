@@ -12,5 +12,8 @@ GtkWidget *rescue_clamp_new       (void);
 GtkWidget *rescue_clamp_get_child (RescueClamp *self);
 void       rescue_clamp_set_child (RescueClamp *self,
                                    GtkWidget   *child);
+int        rescue_clamp_get_maximum_width_chars (RescueClamp *self);
+void       rescue_clamp_set_maximum_width_chars (RescueClamp *self,
+                                                 int          n_chars);
 
 G_END_DECLS

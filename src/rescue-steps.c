@@ -98,7 +98,6 @@ rescue_steps_append (RescueSteps *self,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   /* room for the badge; a logical margin, so right-to-left works too */
   gtk_widget_set_margin_start (label, 42);
   gtk_widget_add_css_class (label, "step-text");

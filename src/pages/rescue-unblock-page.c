@@ -166,7 +166,6 @@ cause_row_new (const Cause    *cause,
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (body), 0.0);
-  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
   gtk_widget_add_css_class (body, "cause-body");
 
   expander = gtk_expander_new (NULL);
