@@ -63,6 +63,30 @@ test_title (Fixture  *fixture,
   g_assert_false (rescue_window_get_narrow (fixture->window));
 }
 
+static gboolean
+reasons_shown (gpointer data)
+{
+  GtkWidget *heading = data;
+
+  return ui_widget_shown (heading) && gtk_widget_get_height (heading) > 0;
+}
+
+/* The reasons below the Start button come once the page is on screen */
+static void
+test_reasons (Fixture  *fixture,
+              gpointer  data)
+{
+  GtkWidget *page = visible_page (fixture);
+  GtkWidget *heading = ui_find_label (page, "Why codes go missing");
+  RescueSteps *reasons = RESCUE_STEPS (ui_find_type (page, RESCUE_TYPE_STEPS, 0));
+
+  g_assert_true (ui_wait_until (reasons_shown, heading, 5000));
+  g_assert_cmpuint (rescue_steps_get_n_steps (reasons), ==, 3);
+  g_assert_true (ui_widget_shown (GTK_WIDGET (reasons)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (reasons)), >, 0);
+  g_assert_true (ui_widget_shown (ui_find_label (page, "Since 20 March 2023, X sends login codes by text message only to X Premium subscribers. If your codes stopped coming around then, text messages are no longer an option for your account: use a backup code or an authentication app instead.")));
+}
+
 /* Each page fills the window below the header bar, and its content column
  * sits in the middle of it at the column's own width */
 static gboolean
@@ -576,6 +600,7 @@ main (int   argc,
 
   ADD ("title", test_title);
   ADD ("layout", test_layout);
+  ADD ("reasons", test_reasons);
   ADD ("shortcuts", test_shortcuts);
   ADD ("size-remembered", test_size_remembered);
   ADD ("quit-remembers-size", test_quit_remembers_size);

@@ -14,6 +14,7 @@ struct _RescueWelcomePage
   RescuePage           parent_instance;
 
   GtkWidget           *heading;
+  GtkWidget           *reasons_section;
   RescueSteps         *reasons;
   GtkSpinner          *status_spinner;
   GtkImage            *status_icon;
@@ -29,7 +30,8 @@ struct _RescueWelcomePage
   GListModel          *countries;
   RescueServiceStatus *status;
   gboolean             status_requested;
-  guint                refresh_id;
+  GdkFrameClock       *painted_clock;
+  gulong               painted_id;
 
   /* set while the view copies the flow, so that doesn't echo back */
   gboolean             updating;
@@ -167,15 +169,30 @@ rescue_welcome_page_flow_changed (RescuePage *page)
   update_answers (RESCUE_WELCOME_PAGE (page));
 }
 
-static gboolean
-refresh_status_cb (gpointer data)
+static void
+stop_waiting_for_paint (RescueWelcomePage *self)
 {
-  RescueWelcomePage *self = data;
+  if (self->painted_id != 0)
+    g_signal_handler_disconnect (self->painted_clock, self->painted_id);
+  self->painted_id = 0;
+  g_clear_object (&self->painted_clock);
+}
 
-  self->refresh_id = 0;
-  rescue_service_status_refresh (self->status);
+/* What the page does once it is on screen, so that the first frame has
+ * less to lay out and draw: the reasons below the Start button (nobody
+ * sees them before scrolling) and X's status, fetched once a visit */
+static void
+painted_cb (GdkFrameClock     *clock,
+            RescueWelcomePage *self)
+{
+  stop_waiting_for_paint (self);
 
-  return G_SOURCE_REMOVE;
+  gtk_widget_set_visible (self->reasons_section, TRUE);
+  if (self->status != NULL && !self->status_requested)
+    {
+      self->status_requested = TRUE;
+      rescue_service_status_refresh (self->status);
+    }
 }
 
 static void
@@ -185,13 +202,9 @@ rescue_welcome_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->map (widget);
 
-  /* Fetch X's status only when someone can see it, once a visit, and
-   * after the first frame: it is never what the person looks at first */
-  if (self->status != NULL && !self->status_requested)
-    {
-      self->status_requested = TRUE;
-      self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_status_cb, self, NULL);
-    }
+  stop_waiting_for_paint (self);
+  self->painted_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->painted_id = g_signal_connect (self->painted_clock, "after-paint", G_CALLBACK (painted_cb), self);
 }
 
 static void
@@ -200,7 +213,7 @@ rescue_welcome_page_unmap (GtkWidget *widget)
   RescueWelcomePage *self = RESCUE_WELCOME_PAGE (widget);
 
   self->status_requested = FALSE;
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_waiting_for_paint (self);
 
   GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->unmap (widget);
 }
@@ -210,7 +223,7 @@ rescue_welcome_page_dispose (GObject *object)
 {
   RescueWelcomePage *self = (RescueWelcomePage *)object;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_waiting_for_paint (self);
   if (self->status != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->status, update_status, self);
@@ -241,6 +254,7 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, heading);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_icon);
