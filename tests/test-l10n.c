@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rescue-steps.h"
 #include "ui-harness.h"
 
 /* Run once per language (LANGUAGE is set by meson): the window speaks it,
@@ -41,6 +42,8 @@ test_pages_fit_narrow (UiApp    *ui,
   rescue_flow_set_email (rescue_application_get_flow (ui->app),
                          "someone.with.a.very.long.address.that.never.ends@subdomain.example-company.org");
   ui_flush ();
+  /* the welcome page's reasons come after the first frame; they count too */
+  g_assert_true (ui_widget_shown (ui_find_type (ui_page (ui, RESCUE_STEP_WELCOME), RESCUE_TYPE_STEPS, 0)));
 
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
