@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "rescue-countries.h"
 #include "rescue-enums.h"
 #include "rescue-flow.h"
 
@@ -384,7 +385,7 @@ rescue_flow_init (RescueFlow *self)
   self->step = RESCUE_STEP_WELCOME;
   self->history = g_array_new (FALSE, FALSE, sizeof (RescueStep));
   self->platform = RESCUE_PLATFORM_IPHONE;
-  self->country = rescue_flow_default_country ();
+  self->country = rescue_countries_default_code (NULL);
   self->username = g_strdup ("");
   self->email = g_strdup ("");
 }
@@ -757,33 +758,6 @@ rescue_flow_restore (RescueFlow                *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
-}
-
-/**
- * rescue_flow_default_country:
- * The territory of the user's locale ("de_AT.UTF-8" gives "AT"), or "US".
- */
-char *
-rescue_flow_default_country (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *underscore = strchr (names[i], '_');
-
-      if (underscore != NULL &&
-          g_ascii_isalpha (underscore[1]) &&
-          g_ascii_isalpha (underscore[2]) &&
-          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
-        {
-          char code[3] = { g_ascii_toupper (underscore[1]),
-                           g_ascii_toupper (underscore[2]), '\0' };
-          return g_strdup (code);
-        }
-    }
-
-  return g_strdup ("US");
 }
 
 const char *

@@ -139,7 +139,6 @@ gboolean        rescue_flow_restore                  (RescueFlow               *
                                                       const RescueFlowSnapshot *snapshot,
                                                       GError                  **error);
 
-char           *rescue_flow_default_country          (void);
 const char     *rescue_step_to_string                (RescueStep       step);
 gboolean        rescue_step_from_string              (const char      *nick,
                                                       RescueStep      *step);

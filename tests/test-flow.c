@@ -418,17 +418,6 @@ test_snapshot_invalid (void)
 }
 
 static void
-test_default_country (void)
-{
-  g_autofree char *country = NULL;
-
-  /* the tests run with LC_ALL=C.UTF-8 and no territory */
-  g_setenv ("LANGUAGE", "", TRUE);
-  country = rescue_flow_default_country ();
-  g_assert_cmpstr (country, ==, "US");
-}
-
-static void
 test_step_names (void)
 {
   RescueStep step;
@@ -462,7 +451,6 @@ main (int   argc,
   g_test_add_func ("/flow/refused-event-leaves-state", test_refused_event_leaves_state);
   g_test_add_func ("/flow/snapshot/round-trip", test_snapshot_round_trip);
   g_test_add_func ("/flow/snapshot/invalid", test_snapshot_invalid);
-  g_test_add_func ("/flow/default-country", test_default_country);
   g_test_add_func ("/flow/step-names", test_step_names);
 
   return g_test_run ();
