@@ -277,11 +277,13 @@ parse_sender (JsonNode    *node,
 
   if (!parse_year (object, "year", &sender->year))
     {
+      /* Translators: %u is a position in a list (1, 2, …), %s a country code like "GB" */
       set_invalid (error, _("“year” of number %u for %s is not a year"), position, country);
       return NULL;
     }
   if (!parse_year (object, "ended", &sender->ended))
     {
+      /* Translators: %u is a position in a list (1, 2, …), %s a country code like "GB" */
       set_invalid (error, _("“ended” of number %u for %s is not a year"), position, country);
       return NULL;
     }

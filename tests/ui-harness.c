@@ -306,6 +306,14 @@ label_has_text (GtkWidget     *widget,
 }
 
 static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+static gboolean
 is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
@@ -328,6 +336,16 @@ ui_find_label (GtkWidget  *root,
   guint nth = 0;
 
   return find (root, label_has_text, text, &nth);
+}
+
+/* The first label whose text holds @part */
+GtkWidget *
+ui_find_label_containing (GtkWidget  *root,
+                          const char *part)
+{
+  guint nth = 0;
+
+  return find (root, label_contains, part, &nth);
 }
 
 GtkWidget *

@@ -42,6 +42,8 @@ GtkWidget  *ui_find_button         (GtkWidget    *root,
                                     const char   *label);
 GtkWidget  *ui_find_label          (GtkWidget    *root,
                                     const char   *text);
+GtkWidget  *ui_find_label_containing (GtkWidget  *root,
+                                      const char *part);
 GtkWidget  *ui_find_type           (GtkWidget    *root,
                                     GType         type,
                                     guint         nth);

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include "rescue-page.h"
+#include "rescue-application.h"
 #include "rescue-clamp.h"
+#include "rescue-countries.h"
+#include "rescue-support-message.h"
 
 /*
  * A page is a view of the flow: it reads it and sends it events. It never
@@ -231,4 +234,63 @@ rescue_page_get_default_widget (RescuePage *self)
   g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
 
   return priv->default_widget;
+}
+
+/**
+ * rescue_page_dup_support_message:
+ * The message for X's support, written from the flow as it is now, with
+ * the country's name and X's numbers there when the page is in the
+ * application's window (a bare page has only the country's code).
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL without a flow
+ */
+char *
+rescue_page_dup_support_message (RescuePage *self)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+  g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
+  g_autoptr(RescueCountry) country = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(GStrv) number_list = NULL;
+  GtkRoot *root;
+  GtkApplication *app = NULL;
+
+  g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
+
+  if (priv->flow == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    app = gtk_window_get_application (GTK_WINDOW (root));
+
+  if (RESCUE_IS_APPLICATION (app))
+    {
+      RescueShortCodes *short_codes = rescue_application_get_short_codes (RESCUE_APPLICATION (app));
+      GListModel *countries = rescue_application_get_countries (RESCUE_APPLICATION (app), NULL);
+      const char *code = rescue_flow_get_country (priv->flow);
+
+      if (short_codes != NULL)
+        {
+          g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (short_codes, code);
+
+          /* A number that is no longer used is not one anybody unblocked */
+          for (guint i = 0; i < senders->len; i++)
+            if (((RescueSender *) g_ptr_array_index (senders, i))->ended == 0)
+              g_strv_builder_add (numbers, ((RescueSender *) g_ptr_array_index (senders, i))->number);
+        }
+
+      if (countries != NULL)
+        {
+          guint position = rescue_countries_find (countries, code);
+
+          if (position != G_MAXUINT)
+            country = g_list_model_get_item (countries, position);
+        }
+    }
+
+  number_list = g_strv_builder_end (numbers);
+  return rescue_support_message_compose (priv->flow,
+                                         country ? rescue_country_get_name (country) : NULL,
+                                         (const char * const *) number_list, now);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-sources-box.h"
 #include "rescue-steps.h"
 #include "rescue-support-page.h"
 
@@ -75,11 +76,10 @@ show_field_error (GtkEntry     *entry,
 static void
 update_message (RescueSupportPage *self)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *message = rescue_page_dup_support_message (RESCUE_PAGE (self));
 
-  message = rescue_support_message (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)),
-                                    gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
-  gtk_label_set_text (self->message_label, message);
+  /* The entries write through to the flow, so it has what is typed */
+  gtk_label_set_text (self->message_label, message ? message : "");
 }
 
 static void
@@ -269,8 +269,9 @@ check_done_cb (GObject      *source,
 
   /* The form may ignore the prefilled fields: pasting must be one
    * keystroke away */
-  message = rescue_support_message (self->checked_username, self->checked_email);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+  message = rescue_page_dup_support_message (RESCUE_PAGE (self));
+  if (message != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
   g_free (self->link_to_copy);
   self->link_to_copy = g_strdup (uri);
@@ -372,6 +373,15 @@ rescue_support_page_flow_changed (RescuePage *page)
 }
 
 static void
+rescue_support_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rescue_support_page_parent_class)->map (widget);
+
+  /* In the window now: the message can name the country and X's numbers */
+  update_message (RESCUE_SUPPORT_PAGE (widget));
+}
+
+static void
 rescue_support_page_unmap (GtkWidget *widget)
 {
   RescueSupportPage *self = RESCUE_SUPPORT_PAGE (widget);
@@ -409,8 +419,11 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_support_page_dispose;
+  widget_class->map = rescue_support_page_map;
   widget_class->unmap = rescue_support_page_unmap;
   page_class->flow_changed = rescue_support_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-support-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, heading);
