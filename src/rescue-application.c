@@ -410,6 +410,20 @@ rescue_application_get_countries (RescueApplication  *self,
   return self->countries;
 }
 
+/**
+ * rescue_application_peek_countries:
+ * The countries if they were read already; never reads them.
+ *
+ * Returns: (nullable) (transfer none): the countries, or %NULL
+ */
+GListModel *
+rescue_application_peek_countries (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
+
+  return self->countries;
+}
+
 RescueServiceStatus *
 rescue_application_get_service_status (RescueApplication *self)
 {

@@ -391,6 +391,43 @@ test_message_preview (UiApp    *ui,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "You can reach me at jack@example.org."));
 }
 
+static void
+go_to_support_gb (UiApp    *ui,
+                  gpointer  data)
+{
+  ui_set_country (ui, "GB");
+  start (ui, "_iPhone", FALSE);
+  ui_click (visible_page (ui), "Still _No Code");
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+}
+
+static gboolean
+preview_names_country (gpointer data)
+{
+  return ui_find_label_containing (data, "Country of my phone number: United Kingdom.") != NULL;
+}
+
+/* Opened again on the support page, whose window never showed the welcome
+ * page: the message still names the country once the page is on screen */
+static void
+check_resumed_preview (UiApp    *ui,
+                       gpointer  data)
+{
+  GtkWidget *page = visible_page (ui);
+
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_true (ui_wait_until (preview_names_country, page, 10000));
+  g_assert_nonnull (ui_find_label_containing (page, "I unblocked 86444 on my iPhone: still no code."));
+}
+
+static void
+run_resume (gconstpointer data)
+{
+  g_unlink (ui_harness_state_file ());
+  ui_run (go_to_support_gb, NULL);
+  ui_run (check_resumed_preview, NULL);
+}
+
 /* Each test starts from a fresh welcome page */
 static void
 run (gconstpointer data)
@@ -412,6 +449,7 @@ main (int   argc,
   g_test_add_data_func ("/advice/status-closed-port", test_status_closed_port, run);
   g_test_add_data_func ("/advice/premium-visible", test_premium_visible, run);
   g_test_add_data_func ("/advice/message-preview", test_message_preview, run);
+  g_test_add_data_func ("/advice/message-after-resume", NULL, run_resume);
 
   return g_test_run ();
 }

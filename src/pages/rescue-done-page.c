@@ -98,7 +98,7 @@ copy_clicked_cb (RescueDonePage *self)
   if (flow == NULL)
     return;
 
-  message = rescue_page_dup_support_message (RESCUE_PAGE (self));
+  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
   gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
 }

@@ -238,14 +238,19 @@ rescue_page_get_default_widget (RescuePage *self)
 
 /**
  * rescue_page_dup_support_message:
+ * @read_countries: whether to read the list of countries if nothing has
+ *   yet: not on every keystroke, nor before the first frame
+ *
  * The message for X's support, written from the flow as it is now, with
- * the country's name and X's numbers there when the page is in the
- * application's window (a bare page has only the country's code).
+ * the country's name (once the application has read the list) and X's
+ * numbers there when the page is in the application's window; otherwise
+ * the country's code and no number.
  *
  * Returns: (transfer full) (nullable): the message, or %NULL without a flow
  */
 char *
-rescue_page_dup_support_message (RescuePage *self)
+rescue_page_dup_support_message (RescuePage *self,
+                                 gboolean    read_countries)
 {
   RescuePagePrivate *priv = rescue_page_get_instance_private (self);
   g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
@@ -267,7 +272,9 @@ rescue_page_dup_support_message (RescuePage *self)
   if (RESCUE_IS_APPLICATION (app))
     {
       RescueShortCodes *short_codes = rescue_application_get_short_codes (RESCUE_APPLICATION (app));
-      GListModel *countries = rescue_application_get_countries (RESCUE_APPLICATION (app), NULL);
+      GListModel *countries = read_countries
+        ? rescue_application_get_countries (RESCUE_APPLICATION (app), NULL)
+        : rescue_application_peek_countries (RESCUE_APPLICATION (app));
       const char *code = rescue_flow_get_country (priv->flow);
 
       if (short_codes != NULL)

@@ -40,6 +40,7 @@ struct _RescueSupportPage
   char                 *checked_username;
   char                 *checked_email;
   guint                 validate_id;
+  guint                 message_idle_id;
   gboolean              updating;
 };
 
@@ -74,9 +75,10 @@ show_field_error (GtkEntry     *entry,
 }
 
 static void
-update_message (RescueSupportPage *self)
+update_message (RescueSupportPage *self,
+                gboolean           read_countries)
 {
-  g_autofree char *message = rescue_page_dup_support_message (RESCUE_PAGE (self));
+  g_autofree char *message = rescue_page_dup_support_message (RESCUE_PAGE (self), read_countries);
 
   /* The entries write through to the flow, so it has what is typed */
   gtk_label_set_text (self->message_label, message ? message : "");
@@ -180,7 +182,7 @@ details_changed_cb (RescueSupportPage *self,
   g_clear_handle_id (&self->validate_id, g_source_remove);
   self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
 }
 
@@ -269,7 +271,7 @@ check_done_cb (GObject      *source,
 
   /* The form may ignore the prefilled fields: pasting must be one
    * keystroke away */
-  message = rescue_page_dup_support_message (RESCUE_PAGE (self));
+  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
   if (message != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
@@ -368,17 +370,34 @@ rescue_support_page_flow_changed (RescuePage *page)
       show_note (self, NULL);
     }
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
+}
+
+static gboolean
+update_message_cb (gpointer data)
+{
+  RescueSupportPage *self = data;
+
+  self->message_idle_id = 0;
+  /* The country's name, even when nothing has read the list yet (a visit
+   * that resumed on this page) */
+  update_message (self, TRUE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
 rescue_support_page_map (GtkWidget *widget)
 {
+  RescueSupportPage *self = RESCUE_SUPPORT_PAGE (widget);
+
   GTK_WIDGET_CLASS (rescue_support_page_parent_class)->map (widget);
 
-  /* In the window now: the message can name the country and X's numbers */
-  update_message (RESCUE_SUPPORT_PAGE (widget));
+  /* In the window now, the message can name the country and X's numbers;
+   * reading every country's name waits until the page is on screen */
+  g_clear_handle_id (&self->message_idle_id, g_source_remove);
+  self->message_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_message_cb, self, NULL);
 }
 
 static void
@@ -400,6 +419,7 @@ rescue_support_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->message_idle_id, g_source_remove);
   g_clear_object (&self->request);
   g_clear_pointer (&self->form_uri, g_free);
   g_clear_pointer (&self->link_to_copy, g_free);
@@ -456,7 +476,7 @@ rescue_support_page_init (RescueSupportPage *self)
 
   gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
 }
 
