@@ -38,6 +38,8 @@ static const RescueSource unblock_sources[] = {
     "https://help.x.com/en/managing-your-account/issues-with-login-authentication" },
   { N_("Cocoon Help: carriers that block short codes"),
     "https://support.cocoon.com/article/60-i-didnt-receive-an-sms-verification-code" },
+  { N_("Google API documentation: short codes work only in their own region"),
+    "https://pub.dev/documentation/googleapis/latest/merchantapi_accounts_v1/ShortCode-class.html" },
   { N_("Business Insider: “You have hit the limit for SMS codes” (2022)"),
     "https://www.businessinsider.com/elon-musk-twitter-users-two-factor-authentication-locked-out-accounts-2022-11" },
 };
@@ -51,6 +53,8 @@ static const RescueSource signed_in_sources[] = {
     "https://authenticator-app.begamob.com/guides/x-com/" },
   { N_("Twitter Help, archived 2019: backup codes"),
     "https://web.archive.org/web/20191231230125/https://help.twitter.com/managing-your-account/two-factor-authentication" },
+  { N_("Physics Magic: where X shows your backup code"),
+    "https://physicsmagic.com/backup_authentication/" },
   { N_("Neowin: text message codes only for subscribers (2023)"),
     "https://www.neowin.net/news/non-twitter-blue-subscribers-have-one-month-left-to-use-sms-as-2fa-on-twitter/" },
 };
@@ -60,6 +64,8 @@ static const RescueSource support_sources[] = {
     "https://help.x.com/en/managing-your-account/issues-with-login-authentication" },
   { N_("X Help Center: the account access form"),
     "https://help.x.com/en/forms/account-access/regain-access" },
+  { N_("Twitter Help, archived 2019: backup codes"),
+    "https://web.archive.org/web/20191231230125/https://help.twitter.com/managing-your-account/two-factor-authentication" },
   { N_("Green Hat Expert: contacting X support about two-factor codes"),
     "https://www.greenhatexpert.com/twitter-2fa-not-working/" },
 };

@@ -160,7 +160,7 @@ rescue_steps_new_backup_code (void)
   gtk_widget_add_css_class (GTK_WIDGET (self), "backup-code-steps");
   rescue_steps_append (self, _("On X’s sign-in screen, enter your username and password as usual."));
   rescue_steps_append (self, _("When X asks for the code from your text message, choose the option to use a backup code instead. X may call it another verification method."));
-  rescue_steps_append (self, _("Type the backup code you saved when you turned on two-factor authentication. Each code works once."));
+  rescue_steps_append (self, _("Type the backup code you saved when you turned on two-factor authentication."));
   rescue_steps_append (self, _("Once you are in, update your phone number or switch to an authentication app in <b>Security</b> › <b>Two-factor authentication</b>, and note the new code under <b>Backup codes</b>."));
 
   return GTK_WIDGET (self);
