@@ -219,12 +219,7 @@ test_default_widgets (UiApp    *ui,
 static void
 run (gconstpointer body)
 {
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-
-  g_unlink (ui_harness_state_file ());
-  ui_harness_forget_browser ();
-  g_settings_set_string (settings, "support-form-url", base_uri);
-  ui_run ((UiBody)body, NULL);
+  ui_run_fresh ((UiBody)body, base_uri);
 }
 
 int

@@ -226,6 +226,20 @@ ui_run (UiBody   body,
   g_assert_finalize_object (g_steal_pointer (&ui.app));
 }
 
+/* ui_run() with no saved progress, no browser visit remembered, and the
+ * support form at @support_form_url (a local server) */
+void
+ui_run_fresh (UiBody      body,
+              const char *support_form_url)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  ui_harness_forget_browser ();
+  g_settings_set_string (settings, "support-form-url", support_form_url);
+  ui_run (body, NULL);
+}
+
 typedef struct
 {
   gboolean done;

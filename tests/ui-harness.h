@@ -32,6 +32,8 @@ typedef void (*UiBody) (UiApp *ui, gpointer data);
 
 void        ui_run                 (UiBody        body,
                                     gpointer      data);
+void        ui_run_fresh           (UiBody        body,
+                                    const char   *support_form_url);
 
 gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
                                     gpointer      data,
