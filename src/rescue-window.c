@@ -125,6 +125,7 @@ row_title (RescueWindow *self,
     [ROW_UNBLOCK]   = N_("Unblock the Sender"),
     [ROW_SIGNED_IN] = N_("Turn Off 2FA"),
     [ROW_SUPPORT]   = N_("Contact Support"),
+    /* Translators: the sidebar's last step, before the flow gets there */
     [ROW_DONE]      = N_("Done"),
   };
 
@@ -260,9 +261,9 @@ update_subtitle (RescueWindow *self)
   RescueStep step = rescue_flow_get_step (self->flow);
   g_autofree char *subtitle = NULL;
 
+  /* At the end, named as the sidebar and the page name it */
   if (step == RESCUE_STEP_RESOLVED || step == RESCUE_STEP_WAITING_FOR_SUPPORT)
-    /* Translators: shown in the narrow header at the end of the flow */
-    subtitle = g_strdup (_("Done"));
+    subtitle = g_strdup (row_title (self, ROW_DONE));
   else
     /* Translators: shown in the header when the window is too narrow for the sidebar */
     subtitle = g_strdup_printf (_("Step %u of %u"), (guint)row_for_step (step) + 1, (guint)ROW_DONE);

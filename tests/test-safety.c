@@ -254,6 +254,8 @@ test_waiting_page (UiApp    *ui,
   g_assert_nonnull (ui_find_label (page, "Waiting for X Support"));
   g_assert_nonnull (ui_find_label (sidebar_row (ui, 4), "Waiting for X Support"));
   g_assert_null (ui_find_label (sidebar (ui), "Done"));
+  /* and so does the header, when the window is too narrow for a sidebar */
+  g_assert_nonnull (ui_find_label (gtk_window_get_titlebar (GTK_WINDOW (ui->window)), "Waiting for X Support"));
 
   go_to (ui, RESCUE_STEP_RESOLVED);
   g_assert_nonnull (ui_find_label (sidebar_row (ui, 4), "You’re Back In"));

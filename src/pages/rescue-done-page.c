@@ -246,6 +246,8 @@ rescue_done_page_init (RescueDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
+  /* Translators: "It Worked" is the button on the fix pages, "Back" the
+   * arrow button in the header */
   gtk_label_set_text (self->undo_label, _("Pressed “It Worked” by mistake? Back (Alt+Left) returns to the fix you were on, and it counts as not tried yet."));
 }
 
