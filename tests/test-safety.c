@@ -498,6 +498,14 @@ test_heading_no_focus_ring (UiApp    *ui,
   g_assert_false (changes_look (ui, heading, keyboard_focus));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (ui->window)) == heading);
 
+  /* back to the heading with the keyboard: nothing drawn highlighted */
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Tab", NULL);
+  g_assert_false (gtk_window_get_focus (GTK_WINDOW (ui->window)) == heading);
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "shift+Tab", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (ui->window)) == heading);
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (heading), NULL, NULL));
+  g_assert_false (changes_look (ui, heading, keyboard_focus));
+
   /* a button still shows its ring: the comparison can see one */
   button = ui_find_button (rescue_window_get_visible_page (ui->window), "Start _Over");
   gtk_widget_grab_focus (button);
