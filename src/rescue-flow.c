@@ -484,6 +484,58 @@ rescue_flow_handle (RescueFlow   *self,
   return TRUE;
 }
 
+/**
+ * rescue_flow_can_go_back_to:
+ * Whether @step is one the person has visited before the current one, so
+ * that going back to it is a run of Back events.
+ */
+gboolean
+rescue_flow_can_go_back_to (RescueFlow *self,
+                            RescueStep  step)
+{
+  g_return_val_if_fail (RESCUE_IS_FLOW (self), FALSE);
+
+  if (step == self->step)
+    return FALSE;
+
+  for (guint i = 0; i < self->history->len; i++)
+    if (g_array_index (self->history, RescueStep, i) == step)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * rescue_flow_go_back_to:
+ * Goes back to @step, visited earlier, as that many Back events in one
+ * change: each fix passed on the way is undecided again. Any other step
+ * fails with %RESCUE_FLOW_ERROR_INVALID_EVENT and changes nothing.
+ */
+gboolean
+rescue_flow_go_back_to (RescueFlow  *self,
+                        RescueStep   step,
+                        GError     **error)
+{
+  g_return_val_if_fail (RESCUE_IS_FLOW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rescue_flow_can_go_back_to (self, step))
+    {
+      g_set_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_EVENT,
+                   "Step “%s” was not visited before step “%s”",
+                   rescue_step_to_string (step), rescue_step_to_string (self->step));
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  while (self->step != step)
+    if (!rescue_flow_handle (self, RESCUE_EVENT_BACK, error))
+      break;
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return self->step == step;
+}
+
 RescueStep
 rescue_flow_get_step (RescueFlow *self)
 {

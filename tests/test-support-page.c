@@ -347,6 +347,7 @@ test_start_over_clears_error (UiApp    *ui,
 
   g_action_group_activate_action (G_ACTION_GROUP (ui->app), "start-over", NULL);
   ui_flush ();
+  ui_answer_start_over (TRUE);
   go_to_support (ui);
   g_assert_false (ui_widget_shown (ui_find_button (page, "_Retry")));
   g_assert_false (ui_widget_shown (ui_find_button (page, "Copy _Link")));

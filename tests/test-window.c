@@ -215,6 +215,7 @@ test_start_over (Fixture  *fixture,
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "start-over", NULL);
   ui_flush ();
+  ui_answer_start_over (TRUE);
   assert_step (fixture, RESCUE_STEP_WELCOME);
   assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, NULL);
   assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, NULL);

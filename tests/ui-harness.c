@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -223,6 +224,20 @@ ui_run (UiBody   body,
   ui_flush ();
   g_assert_null (ui.window);
   g_assert_finalize_object (g_steal_pointer (&ui.app));
+}
+
+/* ui_run() with no saved progress, no browser visit remembered, and the
+ * support form at @support_form_url (a local server) */
+void
+ui_run_fresh (UiBody      body,
+              const char *support_form_url)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  ui_harness_forget_browser ();
+  g_settings_set_string (settings, "support-form-url", support_form_url);
+  ui_run (body, NULL);
 }
 
 typedef struct
@@ -454,4 +469,76 @@ ui_read_clipboard (GtkWidget *widget)
   g_value_unset (&value);
 
   return text;
+}
+
+static void
+waited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL));
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Real key presses through the X server, as a keyboard would send them,
+ * to @window */
+void
+ui_xdotool (GtkWindow  *window,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean exited = FALSE;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("windowfocus"));
+  g_ptr_array_add (args, g_strdup ("--sync"));
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (args, g_strdup (first));
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &exited);
+  g_assert_true (ui_wait_until (flag_set, &exited, 10000));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  ui_flush ();
+}
+
+/* The "Start over?" dialog, when it is open */
+GtkWidget *
+ui_find_start_over_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Answers the open "Start over?" dialog as a click would */
+void
+ui_answer_start_over (gboolean confirm)
+{
+  GtkWidget *dialog = ui_find_start_over_dialog ();
+
+  g_assert_nonnull (dialog);
+  ui_click (dialog, confirm ? "Start _Over" : "_Cancel");
+  g_assert_null (ui_find_start_over_dialog ());
 }

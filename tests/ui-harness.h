@@ -32,6 +32,8 @@ typedef void (*UiBody) (UiApp *ui, gpointer data);
 
 void        ui_run                 (UiBody        body,
                                     gpointer      data);
+void        ui_run_fresh           (UiBody        body,
+                                    const char   *support_form_url);
 
 gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
                                     gpointer      data,
@@ -60,5 +62,10 @@ void        ui_set_country         (UiApp        *ui,
 void        ui_set_signed_in       (UiApp        *ui,
                                     gboolean      signed_in);
 char       *ui_read_clipboard      (GtkWidget    *widget);
+void        ui_xdotool             (GtkWindow    *window,
+                                    const char   *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
+GtkWidget  *ui_find_start_over_dialog (void);
+void        ui_answer_start_over   (gboolean      confirm);
 
 G_END_DECLS

@@ -178,6 +178,27 @@ rescue_page_send (RescuePage  *self,
     g_warning ("%s", error->message);
 }
 
+static gboolean
+deselect_heading_cb (gpointer data)
+{
+  GtkLabel *heading = data;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (heading)))
+    gtk_label_select_region (heading, 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A label selects all its text when Tab brings focus to it, just after
+ * taking focus; a heading should only be read, not shown highlighted. The
+ * idle runs before the next event, so a drag still selects. */
+static void
+heading_focus_cb (GtkLabel *heading)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (heading)))
+    g_idle_add_full (G_PRIORITY_HIGH, deselect_heading_cb, g_object_ref (heading), g_object_unref);
+}
+
 void
 rescue_page_set_heading (RescuePage *self,
                          GtkWidget  *heading)
@@ -187,6 +208,8 @@ rescue_page_set_heading (RescuePage *self,
   g_return_if_fail (RESCUE_IS_PAGE (self));
 
   priv->heading = heading;
+  if (GTK_IS_LABEL (heading))
+    g_signal_connect (heading, "notify::has-focus", G_CALLBACK (heading_focus_cb), NULL);
 }
 
 /**

@@ -28,6 +28,7 @@ struct _RescueWelcomePage
   GtkButton           *start_button;
 
   GListModel          *countries;
+  gboolean             countries_unreadable;
   RescueServiceStatus *status;
   gboolean             status_requested;
   GdkFrameClock       *painted_clock;
@@ -38,6 +39,28 @@ struct _RescueWelcomePage
 };
 
 G_DEFINE_FINAL_TYPE (RescueWelcomePage, rescue_welcome_page, RESCUE_TYPE_PAGE)
+
+/* Until the list of countries is read (just after the first frame), or
+ * when it can't be, the drop-down holds the flow's country alone: with no
+ * item it would say "(None)" */
+static void
+update_placeholder_country (RescueWelcomePage *self,
+                            RescueFlow        *flow)
+{
+  const char *code = rescue_flow_get_country (flow);
+  RescueCountry *shown = gtk_drop_down_get_selected_item (self->country_dropdown);
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(RescueCountry) country = NULL;
+
+  if (shown != NULL && g_strcmp0 (rescue_country_get_code (shown), code) == 0)
+    return;
+
+  /* No name while loading, as the real one follows at once */
+  country = rescue_country_new (code, self->countries_unreadable ? code : "");
+  store = g_list_store_new (RESCUE_TYPE_COUNTRY);
+  g_list_store_append (store, country);
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (store));
+}
 
 static void
 update_answers (RescueWelcomePage *self)
@@ -64,6 +87,8 @@ update_answers (RescueWelcomePage *self)
       if (position != G_MAXUINT)
         gtk_drop_down_set_selected (self->country_dropdown, position);
     }
+  else
+    update_placeholder_country (self, flow);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
                             rescue_flow_can_handle (flow, RESCUE_EVENT_START));
@@ -284,6 +309,7 @@ rescue_welcome_page_set_countries (RescueWelcomePage *self,
   g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
 
   g_set_object (&self->countries, countries);
+  self->countries_unreadable = countries == NULL;
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, countries);
