@@ -97,6 +97,9 @@ rescue_steps_append (RescueSteps *self,
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A long compound word (German has many) may break rather than widen
+   * the page past a narrow window */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   /* room for the badge; a logical margin, so right-to-left works too */
   gtk_widget_set_margin_start (label, 42);

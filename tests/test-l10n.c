@@ -58,6 +58,19 @@ test_pages_fit_narrow (UiApp    *ui,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), <=, 360);
 }
 
+/* Text at 1.5× (Xft.dpi 144, GNOME's "Large Text" and more) must not push
+ * a page past a 360 px window either */
+static void
+test_pages_fit_narrow_large_text (UiApp    *ui,
+                                  gpointer  data)
+{
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (ui->window)),
+                "gtk-xft-dpi", 144 * 1024,
+                NULL);
+  ui_flush ();
+  test_pages_fit_narrow (ui, data);
+}
+
 static void
 test_default_size_fits (UiApp    *ui,
                         gpointer  data)
@@ -109,6 +122,7 @@ main (int   argc,
   g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, run_default);
   g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, run_default);
   g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, run_narrow);
+  g_test_add_data_func ("/l10n/pages-fit-narrow-large-text", test_pages_fit_narrow_large_text, run_narrow);
 
   return g_test_run ();
 }

@@ -131,8 +131,7 @@ rescue_done_page_constructed (GObject *object)
   gtk_image_set_from_icon_name (self->icon, waiting ? "mail-unread-symbolic" : "emblem-ok-symbolic");
   gtk_label_set_text (GTK_LABEL (self->heading),
                       waiting ? _("Waiting for X Support") : _("You’re Back In"));
-  /* its flow box slot goes too, or it would leave a gap */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->copy_button)), waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), waiting);
 
   if (waiting)
     gtk_label_set_text (self->summary, _("You opened X’s support form. Your account is not gone: it is waiting for you."));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rescue-page.h"
+#include "rescue-button-row.h"
 #include "rescue-clamp.h"
 
 /*
@@ -110,8 +111,10 @@ rescue_page_class_init (RescuePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  /* Every page's template centres its content in one */
+  /* Every page's template centres its content in one, and ends with
+   * its buttons in a row */
   g_type_ensure (RESCUE_TYPE_CLAMP);
+  g_type_ensure (RESCUE_TYPE_BUTTON_ROW);
 }
 
 static void

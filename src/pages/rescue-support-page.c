@@ -28,8 +28,9 @@ struct _RescueSupportPage
   GtkLabel             *note_label;
   GtkBox               *backup_box;
   GtkButton            *open_button;
+  GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
-  GtkWidget            *retry_button;
+  GtkWidget            *copy_link_button;
 
   RescueSupportRequest *request;
   char                 *form_uri;
@@ -82,18 +83,38 @@ update_message (RescueSupportPage *self)
   gtk_label_set_text (self->message_label, message);
 }
 
+/* What the form still needs, said next to the greyed-out button */
+static const char *
+missing_details (RescueSupportPage *self)
+{
+  gboolean username = rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), NULL, NULL);
+  gboolean email = rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), NULL, NULL);
+
+  if (!username && !email)
+    return _("Type your X username and email address to continue.");
+  if (!username)
+    return _("Type your X username to continue.");
+  if (!email)
+    return _("Type your email address to continue.");
+
+  return NULL;
+}
+
 static void
 update_buttons (RescueSupportPage *self)
 {
   RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
   gboolean checking = self->cancellable != NULL;
+  const char *missing = checking ? NULL : missing_details (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
                             !checking &&
                             self->request != NULL &&
                             flow != NULL &&
                             rescue_flow_can_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED) &&
-                            details_are_valid (self, NULL, NULL));
+                            missing == NULL);
+  gtk_label_set_text (self->open_hint, missing ? missing : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_hint), missing != NULL);
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   /* What is checked is what is sent: no edits halfway */
@@ -129,7 +150,8 @@ show_error (RescueSupportPage *self,
             const char        *message,
             const char        *link)
 {
-  char *copy = g_strdup (link);
+  /* An address Code Rescue refuses to open is not one to hand on */
+  char *copy = rescue_support_uri_is_allowed (link) ? g_strdup (link) : NULL;
 
   /* @link may be the field itself */
   g_free (self->link_to_copy);
@@ -137,6 +159,7 @@ show_error (RescueSupportPage *self,
 
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (self->error_box, message != NULL);
+  gtk_widget_set_visible (self->copy_link_button, copy != NULL);
 }
 
 static void
@@ -205,7 +228,7 @@ open_done_cb (GObject      *source,
     {
       show_error (self, error->message, self->link_to_copy);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -246,9 +269,10 @@ check_done_cb (GObject      *source,
 
       link = rescue_support_build_form_uri (self->form_uri, self->checked_username,
                                             self->checked_email, NULL);
-      show_error (self, error->message, link ? link : self->form_uri);
+      show_error (self, error->message, link);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      /* Open Support Form is the way to try again */
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -426,8 +450,9 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-button-row"
+
+#include "config.h"
+
+#include "rescue-button-row.h"
+
+/*
+ * A page's buttons. Where they fit side by side, they sit at the end of
+ * the row at their natural widths, the suggested one last (right, or left
+ * in right-to-left languages), whatever order they were added in. Where
+ * they do not, or the column is phone-narrow, they stack one per line at
+ * the full width, the suggested one on top: never a lone button stranded
+ * at the start of a second line, and never a button at half the width.
+ * Their labels wrap, so even a long translation at large text leaves the
+ * page as narrow as a 360 px window.
+ */
+
+#define SPACING 12
+/* Below this, even buttons that would fit side by side stack: a column
+ * this narrow is a phone's, where full-width buttons are easier to hit */
+#define STACK_BELOW 400
+
+struct _RescueButtonRow
+{
+  GtkWidget parent_instance;
+
+  gboolean  stacked;
+};
+
+static void rescue_button_row_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RescueButtonRow, rescue_button_row, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, rescue_button_row_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
+
+/* The visible children in row order: the suggested action last */
+static GPtrArray *
+ordered_children (RescueButtonRow *self)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  for (int suggested = 0; suggested < 2; suggested++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_should_layout (child) &&
+          gtk_widget_has_css_class (child, "suggested-action") == suggested)
+        g_ptr_array_add (children, child);
+
+  return children;
+}
+
+static int
+row_natural_width (GPtrArray *children)
+{
+  int total = 0;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      int natural;
+
+      gtk_widget_measure (g_ptr_array_index (children, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      total += natural + (i > 0 ? SPACING : 0);
+    }
+
+  return total;
+}
+
+static gboolean
+stacks_at (GPtrArray *children,
+           int        width)
+{
+  return width >= 0 && (width < STACK_BELOW || width < row_natural_width (children));
+}
+
+static void
+rescue_button_row_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  g_autoptr(GPtrArray) children = ordered_children (RESCUE_BUTTON_ROW (widget));
+  gboolean stacked = orientation == GTK_ORIENTATION_VERTICAL && stacks_at (children, for_size);
+
+  *minimum = *natural = 0;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (children, i);
+      int child_min, child_nat;
+      int child_for_size = -1;
+
+      /* Side by side, each button gets its natural width */
+      if (orientation == GTK_ORIENTATION_VERTICAL && !stacked && for_size >= 0)
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_for_size, NULL, NULL);
+      else if (stacked)
+        child_for_size = for_size;
+
+      gtk_widget_measure (child, orientation, child_for_size, &child_min, &child_nat, NULL, NULL);
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* They can always stack: the widest one decides */
+          *minimum = MAX (*minimum, child_min);
+          *natural += child_nat + (i > 0 ? SPACING : 0);
+        }
+      else if (stacked)
+        {
+          *minimum += child_min + (i > 0 ? SPACING : 0);
+          *natural += child_nat + (i > 0 ? SPACING : 0);
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+static void
+rescue_button_row_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  RescueButtonRow *self = RESCUE_BUTTON_ROW (widget);
+  g_autoptr(GPtrArray) children = ordered_children (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  self->stacked = stacks_at (children, width);
+
+  if (self->stacked)
+    {
+      int y = 0;
+
+      /* The suggested button on top, where the eye lands first */
+      for (guint i = children->len; i-- > 0;)
+        {
+          GtkWidget *child = g_ptr_array_index (children, i);
+          int child_height;
+
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+          gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+          y += child_height + SPACING;
+        }
+      return;
+    }
+
+  /* From the end of the row backwards: the suggested button at the end */
+  {
+    int end = width;
+
+    for (guint i = children->len; i-- > 0;)
+      {
+        GtkWidget *child = g_ptr_array_index (children, i);
+        int child_width;
+
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+        end -= child_width;
+        gtk_widget_size_allocate (child,
+                                  &(GtkAllocation) { rtl ? width - end - child_width : end, 0, child_width, height },
+                                  -1);
+        end -= SPACING;
+      }
+  }
+}
+
+static GtkSizeRequestMode
+rescue_button_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rescue_button_row_buildable_add_child (GtkBuildable *buildable,
+                                       GtkBuilder   *builder,
+                                       GObject      *child,
+                                       const char   *type)
+{
+  if (GTK_IS_WIDGET (child))
+    rescue_button_row_append (RESCUE_BUTTON_ROW (buildable), GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+rescue_button_row_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = rescue_button_row_buildable_add_child;
+}
+
+static void
+rescue_button_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rescue_button_row_parent_class)->dispose (object);
+}
+
+static void
+rescue_button_row_class_init (RescueButtonRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rescue_button_row_dispose;
+  widget_class->measure = rescue_button_row_measure;
+  widget_class->size_allocate = rescue_button_row_size_allocate;
+  widget_class->get_request_mode = rescue_button_row_get_request_mode;
+
+  gtk_widget_class_set_css_name (widget_class, "buttonrow");
+}
+
+static void
+rescue_button_row_init (RescueButtonRow *self)
+{
+}
+
+GtkWidget *
+rescue_button_row_new (void)
+{
+  return g_object_new (RESCUE_TYPE_BUTTON_ROW, NULL);
+}
+
+/**
+ * rescue_button_row_append:
+ * Adds @button at the end. A label it shows wraps, centred, breaking a
+ * word only when the word alone is wider than the column.
+ */
+void
+rescue_button_row_append (RescueButtonRow *self,
+                          GtkWidget       *button)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (RESCUE_IS_BUTTON_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  gtk_widget_set_parent (button, GTK_WIDGET (self));
+
+  label = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
+/**
+ * rescue_button_row_get_stacked:
+ * Whether the last allocation put the buttons one per line; for tests.
+ */
+gboolean
+rescue_button_row_get_stacked (RescueButtonRow *self)
+{
+  g_return_val_if_fail (RESCUE_IS_BUTTON_ROW (self), FALSE);
+
+  return self->stacked;
+}
