@@ -71,6 +71,29 @@ test_pages_fit_narrow_large_text (UiApp    *ui,
   test_pages_fit_narrow (ui, data);
 }
 
+/* Dragging the window narrower from any page reaches the one-column
+ * layout in one go: with the sidebar still shown, the window can get
+ * narrower than 600 px (where the sidebar hides), even at 1.5× text */
+static void
+test_narrow_in_one_resize (UiApp    *ui,
+                           gpointer  data)
+{
+  int minimum, natural;
+
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (ui->window)),
+                "gtk-xft-dpi", 144 * 1024,
+                NULL);
+  g_assert_false (rescue_window_get_narrow (ui->window));
+  /* every page: the stack is as wide as its widest */
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    ui_page (ui, step);
+  ui_flush ();
+
+  gtk_widget_measure (GTK_WIDGET (ui->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window minimum width with the sidebar: %d", minimum);
+  g_assert_cmpint (minimum, <, 600);
+}
+
 static void
 test_default_size_fits (UiApp    *ui,
                         gpointer  data)
@@ -123,6 +146,7 @@ main (int   argc,
   g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, run_default);
   g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, run_narrow);
   g_test_add_data_func ("/l10n/pages-fit-narrow-large-text", test_pages_fit_narrow_large_text, run_narrow);
+  g_test_add_data_func ("/l10n/narrow-in-one-resize", test_narrow_in_one_resize, run_default);
 
   return g_test_run ();
 }

@@ -64,6 +64,8 @@ update_waiting (RescueDonePage *self,
   gtk_label_set_text (self->summary, summary);
 
   rescue_steps_clear (self->next_steps);
+  /* what to do and to know while waiting, not steps in an order */
+  rescue_steps_set_numbered (self->next_steps, FALSE);
   rescue_steps_append (self->next_steps, _("If X’s form did not take your details, paste the message Code Rescue copied for you with Ctrl+V, or copy it again below. Then submit the form."));
   rescue_steps_append (self->next_steps, _("Support can take a few days to answer, because it gets many requests. You don’t need to send the form again."));
   if (email != NULL && *email != '\0')
