@@ -10,57 +10,6 @@
 /* How the pages look, where a test can tell: the causes drawn as a boxed
  * list, numbers only for steps, and the button rows at both widths. */
 
-/* Until the page just shown is laid out and drawn */
-static void
-settle (UiApp *ui)
-{
-  ui_flush ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (ui->window));
-  ui_flush ();
-}
-
-/* Every step's page in turn, shown as a person would reach it */
-static void
-visit_every_page (UiApp *ui,
-                  void (*check) (UiApp *ui, RescueStep step))
-{
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
-  static const struct { RescueEvent event; RescueStep step; } path[] = {
-    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
-    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
-    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
-    { RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
-    { RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
-    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
-    { RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
-  };
-
-  gboolean seen[RESCUE_N_STEPS] = { FALSE, };
-
-  rescue_flow_set_has_signed_in_device (flow, TRUE);
-  rescue_flow_set_username (flow, "jack");
-  rescue_flow_set_email (flow, "jack@example.org");
-  settle (ui);
-  check (ui, RESCUE_STEP_WELCOME);
-  seen[RESCUE_STEP_WELCOME] = TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (rescue_flow_handle (flow, path[i].event, &error));
-      g_assert_no_error (error);
-      settle (ui);
-      g_assert_cmpint (ui_visible_step (ui), ==, path[i].step);
-      if (!seen[path[i].step])
-        check (ui, path[i].step);
-      seen[path[i].step] = TRUE;
-    }
-
-  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
-    g_assert_true (seen[step]);
-}
-
 static GtkWidget *
 visible_page (UiApp *ui)
 {
@@ -95,8 +44,9 @@ bounds_in (GtkWidget *widget,
 static void
 check_rows (UiApp      *ui,
             RescueStep  step,
-            gboolean    narrow)
+            gpointer    data)
 {
+  gboolean narrow = GPOINTER_TO_INT (data);
   GtkWidget *page = visible_page (ui);
   guint n_rows = 0;
   GtkWidget *row;
@@ -153,25 +103,11 @@ check_rows (UiApp      *ui,
 }
 
 static void
-check_rows_wide (UiApp      *ui,
-                 RescueStep  step)
-{
-  check_rows (ui, step, FALSE);
-}
-
-static void
-check_rows_narrow (UiApp      *ui,
-                   RescueStep  step)
-{
-  check_rows (ui, step, TRUE);
-}
-
-static void
 test_button_rows_wide (UiApp    *ui,
                        gpointer  data)
 {
   g_assert_false (rescue_window_get_narrow (ui->window));
-  visit_every_page (ui, check_rows_wide);
+  ui_visit_every_page (ui, check_rows, GINT_TO_POINTER (FALSE));
 }
 
 static void
@@ -179,14 +115,15 @@ test_button_rows_narrow (UiApp    *ui,
                          gpointer  data)
 {
   g_assert_true (rescue_window_get_narrow (ui->window));
-  visit_every_page (ui, check_rows_narrow);
+  ui_visit_every_page (ui, check_rows, GINT_TO_POINTER (TRUE));
 }
 
 /* A number means "then": lists that are not steps get bullets, and every
  * numbered list counts from 1 */
 static void
 check_markers (UiApp      *ui,
-               RescueStep  step)
+               RescueStep  step,
+               gpointer    data)
 {
   GtkWidget *page = visible_page (ui);
   GtkWidget *widget;
@@ -243,15 +180,15 @@ test_markers (UiApp    *ui,
 {
   RescueFlow *flow = rescue_application_get_flow (ui->app);
 
-  visit_every_page (ui, check_markers);
+  ui_visit_every_page (ui, check_markers, NULL);
 
   /* the unblock page, for a phone that may be either: two lists, each
    * under its own heading, both steps */
   rescue_flow_set_platform (flow, RESCUE_PLATFORM_OTHER);
   g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_RESTART, NULL));
   g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
-  settle (ui);
-  check_markers (ui, RESCUE_STEP_UNBLOCK);
+  ui_settle (ui);
+  check_markers (ui, RESCUE_STEP_UNBLOCK, NULL);
   g_assert_true (rescue_steps_get_numbered (RESCUE_STEPS (ui_find_type (visible_page (ui), RESCUE_TYPE_STEPS, 0))));
 }
 
@@ -269,7 +206,7 @@ test_boxed_list (UiApp    *ui,
   GtkBorder border;
 
   g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
-  settle (ui);
+  ui_settle (ui);
   page = visible_page (ui);
 
   expander = ui_find_type (page, GTK_TYPE_EXPANDER, 0);

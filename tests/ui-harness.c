@@ -437,3 +437,56 @@ ui_read_clipboard (GtkWidget *widget)
 
   return text;
 }
+
+/* Until what was just changed is laid out and drawn */
+void
+ui_settle (UiApp *ui)
+{
+  ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (ui->window));
+  ui_flush ();
+}
+
+/* Shows every step's page once, as a person would reach it (with a
+ * signed-in device and their details typed), and calls @func on each */
+void
+ui_visit_every_page (UiApp      *ui,
+                     UiPageFunc  func,
+                     gpointer    data)
+{
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  static const struct { RescueEvent event; RescueStep step; } path[] = {
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
+    { RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
+    { RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
+  };
+  gboolean seen[RESCUE_N_STEPS] = { FALSE, };
+
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  rescue_flow_set_username (flow, "jack");
+  rescue_flow_set_email (flow, "jack@example.org");
+  ui_settle (ui);
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_WELCOME);
+  func (ui, RESCUE_STEP_WELCOME, data);
+  seen[RESCUE_STEP_WELCOME] = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rescue_flow_handle (flow, path[i].event, &error));
+      g_assert_no_error (error);
+      ui_settle (ui);
+      g_assert_cmpint (ui_visible_step (ui), ==, path[i].step);
+      if (!seen[path[i].step])
+        func (ui, path[i].step, data);
+      seen[path[i].step] = TRUE;
+    }
+
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    g_assert_true (seen[step]);
+}

@@ -58,5 +58,12 @@ void        ui_set_country         (UiApp        *ui,
 void        ui_set_signed_in       (UiApp        *ui,
                                     gboolean      signed_in);
 char       *ui_read_clipboard      (GtkWidget    *widget);
+void        ui_settle              (UiApp        *ui);
+
+typedef void (*UiPageFunc) (UiApp *ui, RescueStep step, gpointer data);
+
+void        ui_visit_every_page    (UiApp        *ui,
+                                    UiPageFunc    func,
+                                    gpointer      data);
 
 G_END_DECLS
