@@ -28,6 +28,14 @@ struct _RescueButtonRow
   gboolean  stacked;
 };
 
+enum {
+  PROP_0,
+  PROP_STACKED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void rescue_button_row_buildable_init (GtkBuildableIface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RescueButtonRow, rescue_button_row, GTK_TYPE_WIDGET,
@@ -133,7 +141,11 @@ rescue_button_row_size_allocate (GtkWidget *widget,
   g_autoptr(GPtrArray) children = ordered_children (self);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
-  self->stacked = stacks_at (children, width);
+  if (self->stacked != stacks_at (children, width))
+    {
+      self->stacked = !self->stacked;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
+    }
 
   if (self->stacked)
     {
@@ -208,12 +220,42 @@ rescue_button_row_dispose (GObject *object)
 }
 
 static void
+rescue_button_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RescueButtonRow *self = RESCUE_BUTTON_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STACKED:
+      g_value_set_boolean (value, self->stacked);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rescue_button_row_class_init (RescueButtonRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rescue_button_row_dispose;
+  object_class->get_property = rescue_button_row_get_property;
+
+  /**
+   * RescueButtonRow:stacked:
+   * Whether the buttons are one per line, as last laid out: what a
+   * caption under them follows (centred under stacked buttons, at the end
+   * under a row)
+   */
+  properties[PROP_STACKED] =
+    g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->measure = rescue_button_row_measure;
   widget_class->size_allocate = rescue_button_row_size_allocate;
   widget_class->get_request_mode = rescue_button_row_get_request_mode;
@@ -259,7 +301,7 @@ rescue_button_row_append (RescueButtonRow *self,
 
 /**
  * rescue_button_row_get_stacked:
- * Whether the last allocation put the buttons one per line; for tests.
+ * Whether the last allocation put the buttons one per line.
  */
 gboolean
 rescue_button_row_get_stacked (RescueButtonRow *self)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-button-row.h"
 #include "rescue-steps.h"
 #include "rescue-support-page.h"
 
@@ -27,6 +28,7 @@ struct _RescueSupportPage
   GtkLabel             *error_label;
   GtkLabel             *note_label;
   GtkBox               *backup_box;
+  RescueButtonRow      *open_row;
   GtkButton            *open_button;
   GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
@@ -90,10 +92,13 @@ missing_details (RescueSupportPage *self)
   gboolean username = rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), NULL, NULL);
   gboolean email = rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), NULL, NULL);
 
+  /* Translators: shown under the greyed-out “Open Support Form” button; X is the service (formerly Twitter) */
   if (!username && !email)
     return _("Type your X username and email address to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
   if (!username)
     return _("Type your X username to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
   if (!email)
     return _("Type your email address to continue.");
 
@@ -333,6 +338,14 @@ open_clicked_cb (RescueSupportPage *self)
   gtk_widget_grab_focus (self->cancel_button);
 }
 
+/* The hint stays with its button: under it at the end of the row, or
+ * centred under a button as wide as the page */
+static void
+open_row_stacked_cb (RescueSupportPage *self)
+{
+  gtk_label_set_xalign (self->open_hint, rescue_button_row_get_stacked (self->open_row) ? 0.5 : 1.0);
+}
+
 static void
 cancel_clicked_cb (RescueSupportPage *self)
 {
@@ -450,12 +463,14 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_row);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_row_stacked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
 }
 
