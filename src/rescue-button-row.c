@@ -14,9 +14,14 @@
  * at the start of a second line, and never a button at half the width.
  * Their labels wrap, so even a long translation at large text leaves the
  * page as narrow as a 360 px window.
+ *
+ * With :choices, the buttons are alternatives of equal weight (toggle
+ * buttons for one question): side by side they share the whole width
+ * equally, stacked they keep their order.
  */
 
 #define SPACING 12
+#define CHOICES_SPACING 6
 /* Below this, even buttons that would fit side by side stack: a column
  * this narrow is a phone's, where full-width buttons are easier to hit */
 #define STACK_BELOW 400
@@ -26,11 +31,13 @@ struct _RescueButtonRow
   GtkWidget parent_instance;
 
   gboolean  stacked;
+  gboolean  choices;
 };
 
 enum {
   PROP_0,
   PROP_STACKED,
+  PROP_CHOICES,
   N_PROPS
 };
 
@@ -43,7 +50,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RescueButtonRow, rescue_button_row, GTK_TYPE_WIDG
 
 static GtkBuildableIface *parent_buildable_iface;
 
-/* The visible children in row order: the suggested action last */
+static int
+spacing (RescueButtonRow *self)
+{
+  return self->choices ? CHOICES_SPACING : SPACING;
+}
+
+/* The visible children in row order: the suggested action last, unless
+ * they are choices, which keep theirs */
 static GPtrArray *
 ordered_children (RescueButtonRow *self)
 {
@@ -54,34 +68,73 @@ ordered_children (RescueButtonRow *self)
          child != NULL;
          child = gtk_widget_get_next_sibling (child))
       if (gtk_widget_should_layout (child) &&
-          gtk_widget_has_css_class (child, "suggested-action") == suggested)
+          (self->choices ? !suggested : gtk_widget_has_css_class (child, "suggested-action") == suggested))
         g_ptr_array_add (children, child);
 
   return children;
 }
 
 static int
-row_natural_width (GPtrArray *children)
+natural_width (GtkWidget *child)
+{
+  int natural;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static int
+row_natural_width (RescueButtonRow *self,
+                   GPtrArray       *children)
 {
   int total = 0;
+  int widest = 0;
 
   for (guint i = 0; i < children->len; i++)
     {
-      int natural;
+      int natural = natural_width (g_ptr_array_index (children, i));
 
-      gtk_widget_measure (g_ptr_array_index (children, i), GTK_ORIENTATION_HORIZONTAL, -1,
-                          NULL, &natural, NULL, NULL);
-      total += natural + (i > 0 ? SPACING : 0);
+      total += natural;
+      widest = MAX (widest, natural);
     }
 
-  return total;
+  if (self->choices)
+    total = widest * children->len;
+
+  return total + spacing (self) * MAX ((int)children->len - 1, 0);
 }
 
 static gboolean
-stacks_at (GPtrArray *children,
-           int        width)
+stacks_at (RescueButtonRow *self,
+           GPtrArray       *children,
+           int              width)
 {
-  return width >= 0 && (width < STACK_BELOW || width < row_natural_width (children));
+  if (width < 0)
+    return FALSE;
+
+  if (!self->choices && width < STACK_BELOW)
+    return TRUE;
+
+  return width < row_natural_width (self, children);
+}
+
+/* The width child @i gets side by side in @width; choices share it to
+ * the pixel, the first ones taking what division leaves over */
+static int
+cell_width (RescueButtonRow *self,
+            GPtrArray       *children,
+            guint            i,
+            int              width)
+{
+  if (self->choices)
+    {
+      int n = children->len;
+      int available = MAX (width - spacing (self) * (n - 1), 0);
+
+      return available / n + ((int)i < available % n ? 1 : 0);
+    }
+
+  return natural_width (g_ptr_array_index (children, i));
 }
 
 static void
@@ -93,35 +146,43 @@ rescue_button_row_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
-  g_autoptr(GPtrArray) children = ordered_children (RESCUE_BUTTON_ROW (widget));
-  gboolean stacked = orientation == GTK_ORIENTATION_VERTICAL && stacks_at (children, for_size);
+  RescueButtonRow *self = RESCUE_BUTTON_ROW (widget);
+  g_autoptr(GPtrArray) children = ordered_children (self);
+  gboolean stacked = orientation == GTK_ORIENTATION_VERTICAL && stacks_at (self, children, for_size);
 
   *minimum = *natural = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* They can always stack: the widest one decides */
+      for (guint i = 0; i < children->len; i++)
+        {
+          int child_min;
+
+          gtk_widget_measure (g_ptr_array_index (children, i), orientation, -1, &child_min, NULL, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+        }
+      *natural = MAX (*minimum, row_natural_width (self, children));
+      return;
+    }
 
   for (guint i = 0; i < children->len; i++)
     {
       GtkWidget *child = g_ptr_array_index (children, i);
-      int child_min, child_nat;
       int child_for_size = -1;
+      int child_min, child_nat;
 
-      /* Side by side, each button gets its natural width */
-      if (orientation == GTK_ORIENTATION_VERTICAL && !stacked && for_size >= 0)
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_for_size, NULL, NULL);
-      else if (stacked)
+      if (stacked)
         child_for_size = for_size;
+      else if (for_size >= 0)
+        child_for_size = cell_width (self, children, i, for_size);
 
       gtk_widget_measure (child, orientation, child_for_size, &child_min, &child_nat, NULL, NULL);
 
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+      if (stacked)
         {
-          /* They can always stack: the widest one decides */
-          *minimum = MAX (*minimum, child_min);
-          *natural += child_nat + (i > 0 ? SPACING : 0);
-        }
-      else if (stacked)
-        {
-          *minimum += child_min + (i > 0 ? SPACING : 0);
-          *natural += child_nat + (i > 0 ? SPACING : 0);
+          *minimum += child_min + (i > 0 ? spacing (self) : 0);
+          *natural += child_nat + (i > 0 ? spacing (self) : 0);
         }
       else
         {
@@ -141,7 +202,7 @@ rescue_button_row_size_allocate (GtkWidget *widget,
   g_autoptr(GPtrArray) children = ordered_children (self);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
-  if (self->stacked != stacks_at (children, width))
+  if (self->stacked != stacks_at (self, children, width))
     {
       self->stacked = !self->stacked;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
@@ -151,15 +212,16 @@ rescue_button_row_size_allocate (GtkWidget *widget,
     {
       int y = 0;
 
-      /* The suggested button on top, where the eye lands first */
-      for (guint i = children->len; i-- > 0;)
+      for (guint n = 0; n < children->len; n++)
         {
-          GtkWidget *child = g_ptr_array_index (children, i);
+          /* The suggested button on top, where the eye lands first;
+           * choices in their order */
+          GtkWidget *child = g_ptr_array_index (children, self->choices ? n : children->len - 1 - n);
           int child_height;
 
           gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
           gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
-          y += child_height + SPACING;
+          y += child_height + spacing (self);
         }
       return;
     }
@@ -171,14 +233,13 @@ rescue_button_row_size_allocate (GtkWidget *widget,
     for (guint i = children->len; i-- > 0;)
       {
         GtkWidget *child = g_ptr_array_index (children, i);
-        int child_width;
+        int child_width = cell_width (self, children, i, width);
 
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
         end -= child_width;
         gtk_widget_size_allocate (child,
                                   &(GtkAllocation) { rtl ? width - end - child_width : end, 0, child_width, height },
                                   -1);
-        end -= SPACING;
+        end -= spacing (self);
       }
   }
 }
@@ -232,6 +293,32 @@ rescue_button_row_get_property (GObject    *object,
     case PROP_STACKED:
       g_value_set_boolean (value, self->stacked);
       break;
+    case PROP_CHOICES:
+      g_value_set_boolean (value, self->choices);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rescue_button_row_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RescueButtonRow *self = RESCUE_BUTTON_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHOICES:
+      if (self->choices != g_value_get_boolean (value))
+        {
+          self->choices = g_value_get_boolean (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -245,6 +332,7 @@ rescue_button_row_class_init (RescueButtonRowClass *klass)
 
   object_class->dispose = rescue_button_row_dispose;
   object_class->get_property = rescue_button_row_get_property;
+  object_class->set_property = rescue_button_row_set_property;
 
   /**
    * RescueButtonRow:stacked:
@@ -255,7 +343,16 @@ rescue_button_row_class_init (RescueButtonRowClass *klass)
   properties[PROP_STACKED] =
     g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RescueButtonRow:choices:
+   * The buttons are alternatives of equal weight: equal widths across the
+   * row, and their own order when stacked
+   */
+  properties[PROP_CHOICES] =
+    g_param_spec_boolean ("choices", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
   widget_class->measure = rescue_button_row_measure;
   widget_class->size_allocate = rescue_button_row_size_allocate;
   widget_class->get_request_mode = rescue_button_row_get_request_mode;
@@ -301,7 +398,7 @@ rescue_button_row_append (RescueButtonRow *self,
 
 /**
  * rescue_button_row_get_stacked:
- * Whether the last allocation put the buttons one per line.
+ * Whether the buttons are one per line, as last laid out.
  */
 gboolean
 rescue_button_row_get_stacked (RescueButtonRow *self)

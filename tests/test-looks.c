@@ -55,6 +55,7 @@ check_rows (UiApp      *ui,
     {
       g_autoptr(GPtrArray) buttons = NULL;
       int width = gtk_widget_get_width (row);
+      gboolean choices;
 
       if (!ui_widget_shown (row))
         continue;
@@ -62,6 +63,7 @@ check_rows (UiApp      *ui,
       if (buttons->len == 0)
         continue;
       n_rows++;
+      g_object_get (row, "choices", &choices, NULL);
 
       g_test_message ("%s: row %u, %u buttons, %d px, %s", rescue_step_to_string (step), nth,
                       buttons->len, width, rescue_button_row_get_stacked (RESCUE_BUTTON_ROW (row)) ? "stacked" : "side by side");
@@ -94,7 +96,22 @@ check_rows (UiApp      *ui,
               graphene_rect_t other = bounds_in (g_ptr_array_index (buttons, j), row);
 
               g_assert_false (graphene_rect_intersection (&b, &other, NULL));
+              /* choices (the kind of phone) keep their order, and side by
+               * side share the row equally */
+              if (choices && narrow)
+                g_assert_cmpfloat (other.origin.y, <, b.origin.y);
+              else if (choices)
+                {
+                  g_assert_cmpfloat (other.origin.x, <, b.origin.x);
+                  g_assert_cmpfloat (ABS (other.size.width - b.size.width), <=, 1);
+                }
             }
+        }
+      if (choices && !narrow)
+        {
+          graphene_rect_t last = bounds_in (g_ptr_array_index (buttons, buttons->len - 1), row);
+
+          g_assert_cmpfloat (last.origin.x + last.size.width, ==, width);
         }
     }
 
