@@ -61,6 +61,18 @@ style_row (RescueSteps *self,
     }
 }
 
+static GtkWidget *
+nth_row (RescueSteps *self,
+         guint        position)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  for (guint i = 0; row != NULL && i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  return row;
+}
+
 static void
 rescue_steps_get_property (GObject    *object,
                            guint       prop_id,
@@ -266,14 +278,8 @@ rescue_steps_get_marker (RescueSteps *self,
 
   g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
 
-  row = gtk_widget_get_first_child (GTK_WIDGET (self));
-  for (guint i = 0; row != NULL && i < position; i++)
-    row = gtk_widget_get_next_sibling (row);
-
-  if (row == NULL)
-    return NULL;
-
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+  row = nth_row (self, position);
+  return row ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row))) : NULL;
 }
 
 /**
@@ -289,14 +295,8 @@ rescue_steps_get_text (RescueSteps *self,
 
   g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
 
-  row = gtk_widget_get_first_child (GTK_WIDGET (self));
-  for (guint i = 0; row != NULL && i < position; i++)
-    row = gtk_widget_get_next_sibling (row);
-
-  if (row == NULL)
-    return NULL;
-
-  return gtk_label_get_text (GTK_LABEL (gtk_overlay_get_child (GTK_OVERLAY (row))));
+  row = nth_row (self, position);
+  return row ? gtk_label_get_text (GTK_LABEL (gtk_overlay_get_child (GTK_OVERLAY (row)))) : NULL;
 }
 
 /**

@@ -2,8 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
 #include "rescue-steps.h"
 #include "ui-harness.h"
 
@@ -113,40 +111,17 @@ test_default_size_fits (UiApp    *ui,
     }
 }
 
-static void
-reset (int width)
-{
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-
-  g_unlink (ui_harness_state_file ());
-  g_settings_set_int (settings, "window-width", width);
-}
-
-static void
-run_default (gconstpointer body)
-{
-  reset (860);
-  ui_run ((UiBody)body, NULL);
-}
-
-static void
-run_narrow (gconstpointer body)
-{
-  reset (360);
-  ui_run ((UiBody)body, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   ui_harness_init (&argc, &argv);
 
-  g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, run_default);
-  g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, run_default);
-  g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, run_narrow);
-  g_test_add_data_func ("/l10n/pages-fit-narrow-large-text", test_pages_fit_narrow_large_text, run_narrow);
-  g_test_add_data_func ("/l10n/narrow-in-one-resize", test_narrow_in_one_resize, run_default);
+  g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, ui_run_wide);
+  g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, ui_run_wide);
+  g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, ui_run_narrow);
+  g_test_add_data_func ("/l10n/pages-fit-narrow-large-text", test_pages_fit_narrow_large_text, ui_run_narrow);
+  g_test_add_data_func ("/l10n/narrow-in-one-resize", test_narrow_in_one_resize, ui_run_wide);
 
   return g_test_run ();
 }

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rescue-button-row.h"
 #include "rescue-steps.h"
 #include "ui-harness.h"
@@ -263,39 +261,16 @@ test_boxed_list (UiApp    *ui,
   g_assert_cmpuint (n_rows, >, 1);
 }
 
-static void
-reset (int width)
-{
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-
-  g_unlink (ui_harness_state_file ());
-  g_settings_set_int (settings, "window-width", width);
-}
-
-static void
-run_default (gconstpointer body)
-{
-  reset (860);
-  ui_run ((UiBody)body, NULL);
-}
-
-static void
-run_narrow (gconstpointer body)
-{
-  reset (360);
-  ui_run ((UiBody)body, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   ui_harness_init (&argc, &argv);
 
-  g_test_add_data_func ("/looks/button-rows-wide", test_button_rows_wide, run_default);
-  g_test_add_data_func ("/looks/button-rows-narrow", test_button_rows_narrow, run_narrow);
-  g_test_add_data_func ("/looks/markers", test_markers, run_default);
-  g_test_add_data_func ("/looks/boxed-list", test_boxed_list, run_default);
+  g_test_add_data_func ("/looks/button-rows-wide", test_button_rows_wide, ui_run_wide);
+  g_test_add_data_func ("/looks/button-rows-narrow", test_button_rows_narrow, ui_run_narrow);
+  g_test_add_data_func ("/looks/markers", test_markers, ui_run_wide);
+  g_test_add_data_func ("/looks/boxed-list", test_boxed_list, ui_run_wide);
 
   return g_test_run ();
 }

@@ -223,6 +223,13 @@ test_server_down (UiApp    *ui,
   g_assert_true (wait_for_label (page, "X’s help site refused the connection. Wait a few minutes, then try again."));
   assert_one_way_to_retry (ui);
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  /* the error and its button still fit a 360 px window */
+  {
+    int minimum;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   g_assert_null (ui_harness_read_browser_log ());
 
   /* nothing typed is lost */

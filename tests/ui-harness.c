@@ -225,6 +225,33 @@ ui_run (UiBody   body,
   g_assert_finalize_object (g_steal_pointer (&ui.app));
 }
 
+/* Runs @body in an application with no progress saved, whose window
+ * opens @width pixels wide */
+void
+ui_run_fresh (UiBody body,
+              int    width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  g_settings_set_int (settings, "window-width", width);
+  ui_run (body, NULL);
+}
+
+/* For g_test_add_data_func (), with the body as the data: the default
+ * window, and one as narrow as the app allows */
+void
+ui_run_wide (gconstpointer body)
+{
+  ui_run_fresh ((UiBody)body, 860);
+}
+
+void
+ui_run_narrow (gconstpointer body)
+{
+  ui_run_fresh ((UiBody)body, 360);
+}
+
 typedef struct
 {
   gboolean done;

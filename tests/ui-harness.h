@@ -32,6 +32,10 @@ typedef void (*UiBody) (UiApp *ui, gpointer data);
 
 void        ui_run                 (UiBody        body,
                                     gpointer      data);
+void        ui_run_fresh           (UiBody        body,
+                                    int           width);
+void        ui_run_wide            (gconstpointer body);
+void        ui_run_narrow          (gconstpointer body);
 
 gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
                                     gpointer      data,
