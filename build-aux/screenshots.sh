@@ -29,7 +29,8 @@ for lang in "${languages[@]}"; do
   mkdir -p "$out"
   rm -f "$out"/*.png
   # The same environment as the UI tests (tests/meson.build): memory
-  # settings, no proxy look-up, X11 and the cairo renderer
+  # settings, no proxy look-up, X11 and the cairo renderer; and one time
+  # zone, so the times shown are the same on every machine
   env GSETTINGS_BACKEND=memory \
       GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data" \
       GIO_USE_PROXY_RESOLVER=dummy \
@@ -39,6 +40,7 @@ for lang in "${languages[@]}"; do
       GTK_A11Y=test \
       LC_ALL=C.UTF-8 \
       LANGUAGE="$lang" \
+      TZ=UTC \
     dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
     "$build_dir/tests/screenshots" "$out" > /dev/null
