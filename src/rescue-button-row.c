@@ -386,6 +386,10 @@ rescue_button_row_append (RescueButtonRow *self,
   g_return_if_fail (GTK_IS_WIDGET (button));
 
   gtk_widget_set_parent (button, GTK_WIDGET (self));
+  /* Which button is suggested decides where it goes, and may change */
+  g_signal_connect_object (button, "notify::css-classes",
+                           G_CALLBACK (gtk_widget_queue_allocate), self,
+                           G_CONNECT_SWAPPED);
 
   label = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
   if (GTK_IS_LABEL (label))

@@ -133,6 +133,39 @@ test_button_rows_narrow (UiApp    *ui,
   ui_visit_every_page (ui, check_rows, GINT_TO_POINTER (TRUE));
 }
 
+/* Which button is suggested may change while the page is shown; it still
+ * goes last */
+static void
+test_suggested_moves (UiApp    *ui,
+                      gpointer  data)
+{
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *suggested = NULL;
+  GtkWidget *other = NULL;
+  graphene_rect_t b;
+
+  g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
+  ui_settle (ui);
+  page = visible_page (ui);
+  row = ui_find_type (page, RESCUE_TYPE_BUTTON_ROW, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "suggested-action"))
+      suggested = child;
+    else
+      other = child;
+  g_assert_nonnull (suggested);
+  g_assert_nonnull (other);
+
+  gtk_widget_remove_css_class (suggested, "suggested-action");
+  gtk_widget_add_css_class (other, "suggested-action");
+  ui_settle (ui);
+
+  b = bounds_in (other, row);
+  g_assert_cmpfloat (b.origin.x + b.size.width, ==, gtk_widget_get_width (row));
+}
+
 /* A number means "then": lists that are not steps get bullets, and every
  * numbered list counts from 1 */
 static void
@@ -269,6 +302,7 @@ main (int   argc,
 
   g_test_add_data_func ("/looks/button-rows-wide", test_button_rows_wide, ui_run_wide);
   g_test_add_data_func ("/looks/button-rows-narrow", test_button_rows_narrow, ui_run_narrow);
+  g_test_add_data_func ("/looks/suggested-moves", test_suggested_moves, ui_run_wide);
   g_test_add_data_func ("/looks/markers", test_markers, ui_run_wide);
   g_test_add_data_func ("/looks/boxed-list", test_boxed_list, ui_run_wide);
 
