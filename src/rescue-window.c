@@ -14,6 +14,8 @@
 
 /* Below this width the sidebar hides and the header says "Step 2 of 4" */
 #define NARROW_WIDTH 600
+/* the sidebar's width-request in rescue-window.ui */
+#define SIDEBAR_WIDTH 220
 
 /* The sidebar's rows; the last one stands for both ends of the flow */
 typedef enum
@@ -425,14 +427,40 @@ set_narrow (RescueWindow *self,
   update_subtitle (self);
 }
 
+/* Below 600 px the sidebar hides; sooner where the sidebar's text and the
+ * widest page need more room side by side (a long translation at large
+ * text), or the window could never get narrow enough to lose it */
+static gboolean
+wants_narrow (RescueWindow *self,
+              int           width)
+{
+  int room = gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->stack)));
+  int sidebar, stack;
+
+  if (width <= 0)
+    return self->narrow;
+  if (width < NARROW_WIDTH)
+    return TRUE;
+
+  /* the list, not its scrolled window: a hidden widget measures 0 */
+  gtk_widget_measure (GTK_WIDGET (self->sidebar_list), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &sidebar, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &stack, NULL, NULL, NULL);
+  sidebar = MAX (sidebar, SIDEBAR_WIDTH);
+
+  /* with the sidebar shown, the window at its narrowest leaves exactly
+   * this room: one pixel less than side by side needs */
+  return room < sidebar + 1 + stack + 1;
+}
+
 static gboolean
 apply_narrow_cb (gpointer data)
 {
   RescueWindow *self = data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->narrow_idle_id = 0;
-  set_narrow (self, width > 0 && width < NARROW_WIDTH);
+  set_narrow (self, wants_narrow (self, gtk_widget_get_width (GTK_WIDGET (self))));
 
   return G_SOURCE_REMOVE;
 }
@@ -547,9 +575,10 @@ rescue_window_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   RescueWindow *self = RESCUE_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  gboolean narrow;
 
   GTK_WIDGET_CLASS (rescue_window_parent_class)->size_allocate (widget, width, height, baseline);
+  narrow = wants_narrow (self, width);
 
   /* Changing the layout while it is being allocated would recurse */
   if (narrow != self->narrow && self->narrow_idle_id == 0)

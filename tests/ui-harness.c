@@ -240,6 +240,33 @@ ui_run_fresh (UiBody      body,
   ui_run (body, NULL);
 }
 
+/* Runs @body in an application with no progress saved, whose window
+ * opens @width pixels wide */
+void
+ui_run_sized (UiBody body,
+              int    width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  g_settings_set_int (settings, "window-width", width);
+  ui_run (body, NULL);
+}
+
+/* For g_test_add_data_func (), with the body as the data: the default
+ * window, and one as narrow as the app allows */
+void
+ui_run_wide (gconstpointer body)
+{
+  ui_run_sized ((UiBody)body, 860);
+}
+
+void
+ui_run_narrow (gconstpointer body)
+{
+  ui_run_sized ((UiBody)body, 360);
+}
+
 typedef struct
 {
   gboolean done;
@@ -541,4 +568,57 @@ ui_answer_start_over (gboolean confirm)
   g_assert_nonnull (dialog);
   ui_click (dialog, confirm ? "Start _Over" : "_Cancel");
   g_assert_null (ui_find_start_over_dialog ());
+}
+
+/* Until what was just changed is laid out and drawn */
+void
+ui_settle (UiApp *ui)
+{
+  ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (ui->window));
+  ui_flush ();
+}
+
+/* Shows every step's page once, as a person would reach it (with a
+ * signed-in device and their details typed), and calls @func on each */
+void
+ui_visit_every_page (UiApp      *ui,
+                     UiPageFunc  func,
+                     gpointer    data)
+{
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  static const struct { RescueEvent event; RescueStep step; } path[] = {
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
+    { RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
+    { RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
+  };
+  gboolean seen[RESCUE_N_STEPS] = { FALSE, };
+
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  rescue_flow_set_username (flow, "jack");
+  rescue_flow_set_email (flow, "jack@example.org");
+  ui_settle (ui);
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_WELCOME);
+  func (ui, RESCUE_STEP_WELCOME, data);
+  seen[RESCUE_STEP_WELCOME] = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rescue_flow_handle (flow, path[i].event, &error));
+      g_assert_no_error (error);
+      ui_settle (ui);
+      g_assert_cmpint (ui_visible_step (ui), ==, path[i].step);
+      if (!seen[path[i].step])
+        func (ui, path[i].step, data);
+      seen[path[i].step] = TRUE;
+    }
+
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    g_assert_true (seen[step]);
 }

@@ -34,6 +34,10 @@ void        ui_run                 (UiBody        body,
                                     gpointer      data);
 void        ui_run_fresh           (UiBody        body,
                                     const char   *support_form_url);
+void        ui_run_sized           (UiBody        body,
+                                    int           width);
+void        ui_run_wide            (gconstpointer body);
+void        ui_run_narrow          (gconstpointer body);
 
 gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
                                     gpointer      data,
@@ -67,5 +71,12 @@ void        ui_xdotool             (GtkWindow    *window,
                                     ...) G_GNUC_NULL_TERMINATED;
 GtkWidget  *ui_find_start_over_dialog (void);
 void        ui_answer_start_over   (gboolean      confirm);
+void        ui_settle              (UiApp        *ui);
+
+typedef void (*UiPageFunc) (UiApp *ui, RescueStep step, gpointer data);
+
+void        ui_visit_every_page    (UiApp        *ui,
+                                    UiPageFunc    func,
+                                    gpointer      data);
 
 G_END_DECLS

@@ -74,6 +74,8 @@ update_waiting (RescueDonePage *self,
   gtk_label_set_text (self->summary, summary);
 
   rescue_steps_clear (self->next_steps);
+  /* what to do and to know while waiting, not steps in an order */
+  rescue_steps_set_numbered (self->next_steps, FALSE);
   rescue_steps_append (self->next_steps, _("If X’s form did not take your details, paste the message Code Rescue copied for you with Ctrl+V, or copy it again below. Then submit the form."));
   rescue_steps_append (self->next_steps, _("Support can take a few days to answer, because it gets many requests. You don’t need to send the form again."));
   if (email != NULL && *email != '\0')
@@ -152,8 +154,7 @@ rescue_done_page_constructed (GObject *object)
   gtk_image_set_from_icon_name (self->icon, waiting ? "mail-unread-symbolic" : "emblem-ok-symbolic");
   gtk_label_set_text (GTK_LABEL (self->heading),
                       waiting ? _("Waiting for X Support") : _("You’re Back In"));
-  /* its flow box slot goes too, or it would leave a gap */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->copy_button)), waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), waiting);
   /* Enter does what helps next, and never forgets progress: Start Over
    * asks first, but is not even offered to a stray Enter */
   rescue_page_set_default_widget (RESCUE_PAGE (self), waiting ? GTK_WIDGET (self->copy_button) : NULL);

@@ -5,6 +5,7 @@
 
 #include "rescue-page.h"
 #include "rescue-application.h"
+#include "rescue-button-row.h"
 #include "rescue-clamp.h"
 #include "rescue-countries.h"
 #include "rescue-support-message.h"
@@ -113,8 +114,10 @@ rescue_page_class_init (RescuePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  /* Every page's template centres its content in one */
+  /* Every page's template centres its content in one, and ends with
+   * its buttons in a row */
   g_type_ensure (RESCUE_TYPE_CLAMP);
+  g_type_ensure (RESCUE_TYPE_BUTTON_ROW);
 }
 
 static void

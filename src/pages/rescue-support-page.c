@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-sources-box.h"
+#include "rescue-button-row.h"
 #include "rescue-steps.h"
 #include "rescue-support-page.h"
 
@@ -28,9 +29,11 @@ struct _RescueSupportPage
   GtkLabel             *error_label;
   GtkLabel             *note_label;
   GtkBox               *backup_box;
+  RescueButtonRow      *open_row;
   GtkButton            *open_button;
+  GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
-  GtkWidget            *retry_button;
+  GtkWidget            *copy_link_button;
 
   RescueSupportRequest *request;
   char                 *form_uri;
@@ -84,18 +87,41 @@ update_message (RescueSupportPage *self,
   gtk_label_set_text (self->message_label, message ? message : "");
 }
 
+/* What the form still needs, said next to the greyed-out button */
+static const char *
+missing_details (RescueSupportPage *self)
+{
+  gboolean username = rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), NULL, NULL);
+  gboolean email = rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), NULL, NULL);
+
+  /* Translators: shown under the greyed-out “Open Support Form” button; X is the service (formerly Twitter) */
+  if (!username && !email)
+    return _("Type your X username and email address to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
+  if (!username)
+    return _("Type your X username to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
+  if (!email)
+    return _("Type your email address to continue.");
+
+  return NULL;
+}
+
 static void
 update_buttons (RescueSupportPage *self)
 {
   RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
   gboolean checking = self->cancellable != NULL;
+  const char *missing = checking ? NULL : missing_details (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
                             !checking &&
                             self->request != NULL &&
                             flow != NULL &&
                             rescue_flow_can_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED) &&
-                            details_are_valid (self, NULL, NULL));
+                            missing == NULL);
+  gtk_label_set_text (self->open_hint, missing ? missing : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_hint), missing != NULL);
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   /* What is checked is what is sent: no edits halfway */
@@ -131,7 +157,8 @@ show_error (RescueSupportPage *self,
             const char        *message,
             const char        *link)
 {
-  char *copy = g_strdup (link);
+  /* An address Code Rescue refuses to open is not one to hand on */
+  char *copy = rescue_support_uri_is_allowed (link) ? g_strdup (link) : NULL;
 
   /* @link may be the field itself */
   g_free (self->link_to_copy);
@@ -139,6 +166,7 @@ show_error (RescueSupportPage *self,
 
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (self->error_box, message != NULL);
+  gtk_widget_set_visible (self->copy_link_button, copy != NULL);
 }
 
 static void
@@ -207,7 +235,7 @@ open_done_cb (GObject      *source,
     {
       show_error (self, error->message, self->link_to_copy);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -248,9 +276,10 @@ check_done_cb (GObject      *source,
 
       link = rescue_support_build_form_uri (self->form_uri, self->checked_username,
                                             self->checked_email, NULL);
-      show_error (self, error->message, link ? link : self->form_uri);
+      show_error (self, error->message, link);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      /* Open Support Form is the way to try again */
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -310,6 +339,14 @@ open_clicked_cb (RescueSupportPage *self)
   update_buttons (self);
   /* The pressed button is now insensitive: keep focus somewhere useful */
   gtk_widget_grab_focus (self->cancel_button);
+}
+
+/* The hint stays with its button: under it at the end of the row, or
+ * centred under a button as wide as the page */
+static void
+open_row_stacked_cb (RescueSupportPage *self)
+{
+  gtk_label_set_xalign (self->open_hint, rescue_button_row_get_stacked (self->open_row) ? 0.5 : 1.0);
 }
 
 static void
@@ -459,11 +496,14 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_row);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_row_stacked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
 }
 
