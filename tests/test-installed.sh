@@ -180,6 +180,12 @@ case "$mode" in
     }
     dpkg-query -W -f='${Status}' code-rescue 2> /dev/null | grep -q 'ok installed' \
       && fail "code-rescue is already installed; this test would remove it"
+    # What the package could leave behind; /usr/local is not the package's
+    ours_outside_home () {
+      find /usr /etc /var/lib/dpkg/info -path /usr/local -prune -o \
+        \( -iname '*coderescue*' -o -name '*code-rescue*' \) -print 2> /dev/null || true
+    }
+    [ -z "$(ours_outside_home)" ] || fail "already there before the install: $(ours_outside_home)"
     # Other people's tests run on this machine: never leave it installed
     trap 'apt_get purge code-rescue > /dev/null 2>&1 || true' EXIT
     apt_get install --no-install-recommends "$deb"
@@ -194,7 +200,7 @@ case "$mode" in
     for f in $files; do
       if [ -e "$f" ] && [ ! -d "$f" ]; then fail "left after the purge: $f"; fi
     done
-    left=$(find /usr /etc /var/lib/dpkg/info \( -iname '*coderescue*' -o -name '*code-rescue*' \) 2> /dev/null || true)
+    left=$(ours_outside_home)
     [ -z "$left" ] || fail "left after the purge: $left"
     if gsettings list-schemas | grep -qx "$app_id"; then
       fail "the GSettings schema is still compiled in after the purge"
