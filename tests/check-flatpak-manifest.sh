@@ -9,7 +9,11 @@ top=${1:?usage: check-flatpak-manifest.sh SOURCE_ROOT APP_ID}
 app_id=${2:?}
 manifest=$top/build-aux/flatpak/$app_id.json
 
-shown=$(cd "$(dirname "$manifest")" && flatpak-builder --show-manifest "$(basename "$manifest")") \
+# flatpak-builder keeps its state (.flatpak-builder/) in the folder it runs
+# in: a scratch one, not the source tree
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+shown=$(cd "$scratch" && flatpak-builder --show-manifest "$manifest") \
   || { echo "flatpak-builder cannot read $manifest"; exit 1; }
 
 printf '%s' "$shown" | python3 -c '
