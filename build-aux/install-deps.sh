@@ -15,6 +15,12 @@ packages=(
   imagemagick x11-apps xdotool
 )
 
+# --package: also what build-aux/build-deb.sh and the packaging checks in
+# .ci/run need (their build dependencies come from debian/control)
+if [ "${1:-}" = "--package" ]; then
+  packages+=(dpkg-dev debhelper lintian flatpak-builder python3-gi)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
