@@ -18,7 +18,9 @@ packages=(
 # --package: also what build-aux/build-deb.sh and the packaging checks in
 # .ci/run need (their build dependencies come from debian/control)
 if [ "${1:-}" = "--package" ]; then
-  packages+=(dpkg-dev debhelper lintian flatpak-builder python3-gi)
+  # at-spi2-core: tests/test-installed.sh reads the window through the
+  # accessibility bus; it is only a Recommends of the libraries
+  packages+=(dpkg-dev debhelper lintian flatpak-builder python3-gi at-spi2-core)
 fi
 
 missing=()
