@@ -158,6 +158,9 @@ typedef struct
   SoupServer *https;      /* self-signed */
   GUri       *http_base;
   GUri       *https_base;
+  SoupServer *admin;      /* another service on this machine */
+  GUri       *admin_base;
+  guint       admin_requests;
   char       *closed_base; /* nothing listens there */
   GPtrArray  *paused;
   GPtrArray  *dripping;
@@ -262,6 +265,29 @@ server_cb (SoupServer        *server,
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "https://example.org/form");
   else if (g_str_equal (path, "/loop"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
+  else if (g_str_equal (path, "/redirect-other-port") ||
+           g_str_equal (path, "/redirect-other-port-ip"))
+    {
+      /* The same machine, another service: the reproduced fault sent the
+       * username and email there */
+      g_autofree char *location =
+        g_strdup_printf ("http://%s:%d/internal-admin",
+                         g_str_equal (path, "/redirect-other-port") ? "localhost" : "127.0.0.1",
+                         g_uri_get_port (servers.admin_base));
+
+      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+    }
+  else if (g_str_equal (path, "/status-bidi"))
+    {
+      /* U+202E would show the app's own sentence reversed */
+      static const char body[] =
+        "{\"status\":{\"indicator\":\"major\",\"description\":"
+        "\"Partial \\u202eegatuo\\u202c of SMS\\u2067 delivery\\u2069\\u200e\\u061c\"}}";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        body, strlen (body));
+    }
   else if (g_str_equal (path, "/huge"))
     {
       char *huge = g_malloc (HUGE_BODY);
@@ -273,6 +299,19 @@ server_cb (SoupServer        *server,
     }
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+admin_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  servers.admin_requests++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                    "<p>admin</p>", strlen ("<p>admin</p>"));
 }
 
 /* Made at test time when openssl is there; otherwise the pair committed
@@ -342,6 +381,7 @@ servers_start (void)
   servers.dripping = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
 
   servers.http = test_net_server_new (server_cb, NULL, 0, &servers.http_base);
+  servers.admin = test_net_server_new (admin_cb, NULL, 0, &servers.admin_base);
 
   /* test_net_server_new () serves plain HTTP only; this one needs TLS */
   certificate = test_certificate ();
@@ -381,12 +421,15 @@ servers_stop (void)
     soup_server_message_unpause (g_ptr_array_index (servers.paused, i));
   soup_server_disconnect (servers.http);
   soup_server_disconnect (servers.https);
+  soup_server_disconnect (servers.admin);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_pointer (&servers.dripping, g_ptr_array_unref);
   g_clear_pointer (&servers.paused, g_ptr_array_unref);
   g_clear_object (&servers.http);
   g_clear_object (&servers.https);
+  g_clear_object (&servers.admin);
+  g_clear_pointer (&servers.admin_base, g_uri_unref);
   g_clear_pointer (&servers.http_base, g_uri_unref);
   g_clear_pointer (&servers.https_base, g_uri_unref);
   g_clear_pointer (&servers.closed_base, g_free);
@@ -577,6 +620,7 @@ static const SupportCase support_cases[] = {
   { "support: redirect to http", "/redirect-http", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: redirect to foreign host", "/redirect-foreign", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: redirect loop", "/loop", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS },
+  { "support: loopback redirect to another port", "/redirect-other-port", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: 10 MiB body", "/huge", .answer = RESCUE_FORM_ANSWER_OK },
 };
 
@@ -592,6 +636,7 @@ test_support (gconstpointer data)
   gboolean right, readable, kept, restores;
 
   session_init (&session, c->name);
+  servers.admin_requests = 0;
 
   if (c->closed)
     form_url = g_strconcat (servers.closed_base, c->path, NULL);
@@ -614,6 +659,8 @@ test_support (gconstpointer data)
               check.uri != NULL && strstr (check.uri, "username=Jack_Rescue") != NULL;
       readable = TRUE;   /* nothing to say: the form opens */
     }
+  /* Nothing reaches another service on this machine */
+  right = right && servers.admin_requests == 0;
   got = check.ok ? g_strdup_printf ("answer %s", nick (RESCUE_TYPE_FORM_ANSWER, check.answer))
                  : describe_error (check.error);
 
@@ -692,6 +739,7 @@ static const StatusCase status_cases[] = {
   { "status: 404", "/404" },
   { "status: 500", "/500" },
   { "status: redirect loop", "/loop" },
+  { "status: loopback redirect to another port", "/redirect-other-port-ip" },
   { "status: 10 MiB body", "/huge" },
 };
 
@@ -718,6 +766,7 @@ test_status (gconstpointer data)
   gboolean right, kept, restores;
 
   session_init (&session, c->name);
+  servers.admin_requests = 0;
 
   if (c->closed)
     status_url = g_strconcat (servers.closed_base, c->path, NULL);
@@ -738,7 +787,8 @@ test_status (gconstpointer data)
                          summary);
   /* A hint that can't be read is never an error to act on */
   right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_UNKNOWN &&
-          g_strcmp0 (summary, NEUTRAL_SUMMARY) == 0;
+          g_strcmp0 (summary, NEUTRAL_SUMMARY) == 0 &&
+          servers.admin_requests == 0;
   kept = typed_kept (&session);
   restores = progress_restores (session.path, session.flow);
 
@@ -751,6 +801,52 @@ test_status (gconstpointer data)
 
   soup_session_abort (soup);
   session_clear (&session);
+}
+
+static gboolean
+has_bidi_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+          c == 0x200e || c == 0x200f || c == 0x061c)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* X's words are shown as text: a bidi control in them must not reorder
+ * the app's own sentence around them */
+static void
+test_status_bidi (void)
+{
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(RescueServiceStatus) status = NULL;
+  g_autofree char *status_url = url (servers.http_base, "/status-bidi");
+  g_autofree char *summary = NULL;
+  const char *description;
+  gboolean done = FALSE;
+  gboolean right;
+
+  status = rescue_service_status_new (soup, status_url);
+  g_signal_connect (status, "notify::loading", G_CALLBACK (loading_changed_cb), &done);
+  rescue_service_status_refresh (status);
+  iterate_until (&done);
+
+  summary = rescue_service_status_dup_summary (status);
+  description = rescue_service_status_get_description (status);
+  right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_MAJOR &&
+          g_strcmp0 (description, "Partial egatuo of SMS delivery") == 0 &&
+          !has_bidi_control (summary);
+
+  add_row ("status: bidi controls in the description", "major, controls stripped",
+           has_bidi_control (summary) ? "controls shown" : description ? description : "(none)",
+           right ? "yes" : "NO");
+
+  g_assert_true (right);
+  soup_session_abort (soup);
 }
 
 /* ---- The progress file ------------------------------------------------ */
@@ -1345,6 +1441,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &status_cases[i], test_status);
     }
+  g_test_add_func ("/fault-matrix/status/bidi-controls-in-the-description", test_status_bidi);
   for (guint i = 0; i < G_N_ELEMENTS (file_cases); i++)
     {
       g_autofree char *path = test_path (file_cases[i].name);
