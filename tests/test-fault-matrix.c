@@ -1077,6 +1077,15 @@ read_text (const char *path)
   return g_steal_pointer (&contents);
 }
 
+/* progress.json.corrupt, .corrupt.1, .corrupt.2 */
+static char *
+aside_name (const char *path,
+            guint       generation)
+{
+  return generation == 0 ? g_strconcat (path, ".corrupt", NULL)
+                         : g_strdup_printf ("%s.corrupt.%u", path, generation);
+}
+
 static void
 make_full_folder (const char *path)
 {
@@ -1103,7 +1112,7 @@ test_aside_name_taken (void)
   gboolean right, nothing_lost, restores;
 
   session_init (&session, "aside-taken");
-  aside = g_strconcat (session.path, ".corrupt", NULL);
+  aside = aside_name (session.path, 0);
   moved = g_strconcat (session.path, ".corrupt.1/keep", NULL);
   make_full_folder (aside);
   g_assert_true (g_file_set_contents (session.path, "{\"version\": 1", -1, NULL));
@@ -1147,8 +1156,7 @@ test_aside_impossible (void)
   session_init (&session, "aside-impossible");
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *name = i == 0 ? g_strconcat (session.path, ".corrupt", NULL)
-                                     : g_strdup_printf ("%s.corrupt.%u", session.path, i);
+      g_autofree char *name = aside_name (session.path, i);
 
       make_full_folder (name);
     }
@@ -1191,8 +1199,8 @@ test_two_bad_files (void)
   gboolean right = TRUE, both_kept;
 
   session_init (&session, "two-bad-files");
-  aside = g_strconcat (session.path, ".corrupt", NULL);
-  older = g_strconcat (session.path, ".corrupt.1", NULL);
+  aside = aside_name (session.path, 0);
+  older = aside_name (session.path, 1);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -1285,8 +1293,7 @@ test_reset_everything (void)
   folder = g_path_get_dirname (session.path);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *aside = i == 0 ? g_strconcat (session.path, ".corrupt", NULL)
-                                     : g_strdup_printf ("%s.corrupt.%u", session.path, i);
+      g_autofree char *aside = aside_name (session.path, i);
 
       g_assert_true (rescue_store_save (session.store, session.flow, NULL));
       g_assert_cmpint (g_rename (session.path, aside), ==, 0);
