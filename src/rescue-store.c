@@ -457,7 +457,7 @@ read_progress (const char  *path,
   int saved_errno;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
       saved_errno = errno;
