@@ -215,12 +215,14 @@ reset_progress (void)
    * reported as gone */
   if (!rescue_store_delete (store, &error))
     {
+      /* Translators: %s names what is left and why, in English */
       g_printerr (_("Could not delete the saved progress: %s\n"), error->message);
       return 1;
     }
 
   if (!reached)
     {
+      /* Translators: %s is a technical reason from the session bus, in English */
       g_printerr (_("Saved progress deleted, but the open Code Rescue window did not answer: %s. Close it without making changes, or it may save your progress again.\n"),
                   running_error->message);
       return 1;
