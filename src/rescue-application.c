@@ -26,6 +26,9 @@ struct _RescueApplication
   GError                *countries_error;
   RescueServiceStatus   *service_status;
   RescueSupportRequest  *support_request;
+
+  /* the open "Start over?" dialog, if any (weak) */
+  GtkWidget             *start_over_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (RescueApplication, rescue_application, GTK_TYPE_APPLICATION)
@@ -93,12 +96,11 @@ show_load_result (RescueApplication *self,
   self->load_result = RESCUE_STORE_LOAD_FRESH;
 }
 
+/* Forgets the fixes tried and the typed details; the answers on the
+ * welcome page stay, as they are still true */
 static void
-start_over_activated_cb (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       data)
+start_over (RescueApplication *self)
 {
-  RescueApplication *self = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   g_object_freeze_notify (G_OBJECT (self->flow));
@@ -108,6 +110,69 @@ start_over_activated_cb (GSimpleAction *action,
 
   if (RESCUE_IS_WINDOW (window))
     rescue_window_show_banner (RESCUE_WINDOW (window), NULL, FALSE);
+}
+
+static gboolean
+has_progress (RescueApplication *self)
+{
+  return rescue_flow_get_step (self->flow) != RESCUE_STEP_WELCOME ||
+         *rescue_flow_get_username (self->flow) != '\0' ||
+         *rescue_flow_get_email (self->flow) != '\0';
+}
+
+static void
+start_over_response_cb (GtkDialog         *dialog,
+                        int                response,
+                        RescueApplication *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    start_over (self);
+}
+
+/* Forgetting is never one keystroke away: Cancel is the default, so
+ * stray presses of Enter keep everything */
+static void
+start_over_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       data)
+{
+  RescueApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+  GtkWidget *cancel;
+  GtkWidget *confirm;
+
+  if (!has_progress (self))
+    {
+      start_over (self);
+      return;
+    }
+
+  if (self->start_over_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->start_over_dialog));
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (window,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   /* Translators: heading of the dialog that asks before all progress is forgotten */
+                                   "%s", _("Start over?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Code Rescue will forget which fixes you tried and the username and email you typed. Your answers about your phone stay."));
+  cancel = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  confirm = gtk_dialog_add_button (GTK_DIALOG (dialog), _("Start _Over"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (confirm, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (start_over_response_cb), self, 0);
+  self->start_over_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->start_over_dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (cancel);
 }
 
 /* --reset while a window is open: forget in the running app too, or its
@@ -120,7 +185,7 @@ reset_activated_cb (GSimpleAction *action,
   RescueApplication *self = data;
   g_autoptr(GError) error = NULL;
 
-  start_over_activated_cb (NULL, NULL, self);
+  start_over (self);
   if (!rescue_store_delete (self->store, &error))
     g_message ("%s", error->message);
 }
@@ -320,6 +385,9 @@ rescue_application_dispose (GObject *object)
 {
   RescueApplication *self = (RescueApplication *)object;
 
+  if (self->start_over_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->start_over_dialog), (gpointer *)&self->start_over_dialog);
+  self->start_over_dialog = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->support_request);
   g_clear_object (&self->service_status);
@@ -440,6 +508,20 @@ rescue_application_get_countries (RescueApplication  *self,
 
   if (error != NULL)
     *error = self->countries_error;
+
+  return self->countries;
+}
+
+/**
+ * rescue_application_peek_countries:
+ * The countries if they were read already; never reads them.
+ *
+ * Returns: (nullable) (transfer none): the countries, or %NULL
+ */
+GListModel *
+rescue_application_peek_countries (RescueApplication *self)
+{
+  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
 
   return self->countries;
 }

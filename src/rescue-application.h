@@ -23,6 +23,7 @@ GSettings            *rescue_application_get_settings        (RescueApplication 
 RescueShortCodes     *rescue_application_get_short_codes     (RescueApplication *self);
 GListModel           *rescue_application_get_countries       (RescueApplication *self,
                                                               const GError     **error);
+GListModel           *rescue_application_peek_countries      (RescueApplication *self);
 RescueServiceStatus  *rescue_application_get_service_status  (RescueApplication *self);
 RescueSupportRequest *rescue_application_get_support_request (RescueApplication *self);
 char                 *rescue_application_dup_support_form_url (RescueApplication *self);

@@ -285,3 +285,58 @@ rescue_countries_find (GListModel *countries,
 
   return G_MAXUINT;
 }
+
+/* The territory of a locale name ("de_AT.UTF-8" and "sr_RS@latin" give
+ * "AT" and "RS"), or NULL for one without ("C.UTF-8", "de") */
+static char *
+locale_territory (const char *locale)
+{
+  const char *underscore;
+
+  if (locale == NULL)
+    return NULL;
+
+  underscore = strchr (locale, '_');
+  if (underscore == NULL ||
+      !g_ascii_isalpha (underscore[1]) || !g_ascii_isalpha (underscore[2]) ||
+      !(underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
+    return NULL;
+
+  return g_ascii_strup (underscore + 1, 2);
+}
+
+/**
+ * rescue_countries_default_code:
+ * @environment: (nullable): the environment to read, as g_get_environ()
+ *   gives it; %NULL reads this process's
+ *
+ * Where the person's phone number most likely comes from: their region
+ * settings, not their language. The telephone and address settings say
+ * it best, then the general ones. `LANGUAGE` is left out on purpose: it
+ * lists the languages someone reads (`LANGUAGE=en` with
+ * `LANG=en_GB.UTF-8` is someone in Britain who reads English).
+ *
+ * Returns: (transfer full): an upper-case two-letter code; "US" when no
+ *   setting names a territory
+ */
+char *
+rescue_countries_default_code (const char * const *environment)
+{
+  static const char * const variables[] = {
+    "LC_TELEPHONE", "LC_ADDRESS", "LC_ALL", "LC_MESSAGES", "LANG",
+  };
+  g_auto(GStrv) own = NULL;
+
+  if (environment == NULL)
+    environment = (const char * const *) (own = g_get_environ ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      char *territory = locale_territory (g_environ_getenv ((char **) environment, variables[i]));
+
+      if (territory != NULL)
+        return territory;
+    }
+
+  return g_strdup ("US");
+}

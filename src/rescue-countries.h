@@ -24,4 +24,7 @@ GListModel *rescue_countries_load     (const char  *iso_codes_json,
 guint       rescue_countries_find     (GListModel  *countries,
                                        const char  *code);
 
+/* The country of the person's region settings, or "US" */
+char       *rescue_countries_default_code (const char * const *environment);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "rescue-countries.h"
 #include "rescue-enums.h"
 #include "rescue-flow.h"
 
@@ -384,7 +385,7 @@ rescue_flow_init (RescueFlow *self)
   self->step = RESCUE_STEP_WELCOME;
   self->history = g_array_new (FALSE, FALSE, sizeof (RescueStep));
   self->platform = RESCUE_PLATFORM_IPHONE;
-  self->country = rescue_flow_default_country ();
+  self->country = rescue_countries_default_code (NULL);
   self->username = g_strdup ("");
   self->email = g_strdup ("");
 }
@@ -481,6 +482,58 @@ rescue_flow_handle (RescueFlow   *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
+}
+
+/**
+ * rescue_flow_can_go_back_to:
+ * Whether @step is one the person has visited before the current one, so
+ * that going back to it is a run of Back events.
+ */
+gboolean
+rescue_flow_can_go_back_to (RescueFlow *self,
+                            RescueStep  step)
+{
+  g_return_val_if_fail (RESCUE_IS_FLOW (self), FALSE);
+
+  if (step == self->step)
+    return FALSE;
+
+  for (guint i = 0; i < self->history->len; i++)
+    if (g_array_index (self->history, RescueStep, i) == step)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * rescue_flow_go_back_to:
+ * Goes back to @step, visited earlier, as that many Back events in one
+ * change: each fix passed on the way is undecided again. Any other step
+ * fails with %RESCUE_FLOW_ERROR_INVALID_EVENT and changes nothing.
+ */
+gboolean
+rescue_flow_go_back_to (RescueFlow  *self,
+                        RescueStep   step,
+                        GError     **error)
+{
+  g_return_val_if_fail (RESCUE_IS_FLOW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rescue_flow_can_go_back_to (self, step))
+    {
+      g_set_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_EVENT,
+                   "Step “%s” was not visited before step “%s”",
+                   rescue_step_to_string (step), rescue_step_to_string (self->step));
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  while (self->step != step)
+    if (!rescue_flow_handle (self, RESCUE_EVENT_BACK, error))
+      break;
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return self->step == step;
 }
 
 RescueStep
@@ -757,33 +810,6 @@ rescue_flow_restore (RescueFlow                *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
-}
-
-/**
- * rescue_flow_default_country:
- * The territory of the user's locale ("de_AT.UTF-8" gives "AT"), or "US".
- */
-char *
-rescue_flow_default_country (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *underscore = strchr (names[i], '_');
-
-      if (underscore != NULL &&
-          g_ascii_isalpha (underscore[1]) &&
-          g_ascii_isalpha (underscore[2]) &&
-          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
-        {
-          char code[3] = { g_ascii_toupper (underscore[1]),
-                           g_ascii_toupper (underscore[2]), '\0' };
-          return g_strdup (code);
-        }
-    }
-
-  return g_strdup ("US");
 }
 
 const char *

@@ -109,6 +109,11 @@ gboolean        rescue_flow_can_handle               (RescueFlow      *self,
 RescueStep      rescue_flow_get_step                 (RescueFlow      *self);
 gboolean        rescue_flow_get_can_go_back          (RescueFlow      *self);
 RescueStep      rescue_flow_get_previous_step        (RescueFlow      *self);
+gboolean        rescue_flow_can_go_back_to           (RescueFlow      *self,
+                                                      RescueStep       step);
+gboolean        rescue_flow_go_back_to               (RescueFlow      *self,
+                                                      RescueStep       step,
+                                                      GError         **error);
 
 RescuePlatform  rescue_flow_get_platform             (RescueFlow      *self);
 void            rescue_flow_set_platform             (RescueFlow      *self,
@@ -139,7 +144,6 @@ gboolean        rescue_flow_restore                  (RescueFlow               *
                                                       const RescueFlowSnapshot *snapshot,
                                                       GError                  **error);
 
-char           *rescue_flow_default_country          (void);
 const char     *rescue_step_to_string                (RescueStep       step);
 gboolean        rescue_step_from_string              (const char      *nick,
                                                       RescueStep      *step);

@@ -294,8 +294,9 @@ build_summary (RescueServiceStatus *self)
     {
     case RESCUE_STATUS_NONE:
       /* Translators: X's status page reports no incident. The second
-       * sentence matters: SMS delivery can fail without X noticing. */
-      return g_strdup (_("X reports no problems right now. That does not prove text messages are being delivered."));
+       * sentence matters: that page is about X's developer services, and
+       * text messages can fail without it saying so. */
+      return g_strdup (_("X’s status page reports no problems. It covers X’s developer services, not text messages, so it says nothing about your codes."));
 
     case RESCUE_STATUS_MINOR:
     case RESCUE_STATUS_MAJOR:
@@ -317,11 +318,9 @@ build_summary (RescueServiceStatus *self)
 
     case RESCUE_STATUS_UNKNOWN:
     default:
-      if (self->loading)
-        return g_strdup (_("Checking X’s service status…"));
-      /* Translators: shown when X's status page could not be fetched or
-       * understood; it is not an error the person has to act on */
-      return g_strdup (_("X’s status page can’t be read right now."));
+      /* Nothing readable (yet): a line saying so would tell the person
+       * nothing, so there is none */
+      return NULL;
     }
 }
 
@@ -816,7 +815,8 @@ rescue_service_status_get_loading (RescueServiceStatus *self)
 
 /**
  * rescue_service_status_dup_summary:
- * Returns: (transfer full): one translated sentence for the welcome page
+ * Returns: (transfer full) (nullable): one translated sentence for the
+ *   welcome page, or %NULL when there is no readable status to show
  */
 char *
 rescue_service_status_dup_summary (RescueServiceStatus *self)

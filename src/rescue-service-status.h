@@ -47,7 +47,8 @@ G_DECLARE_FINAL_TYPE (RescueServiceStatus, rescue_service_status, RESCUE, SERVIC
 /* Properties (all read-only, notify on change): "indicator"
  * (RescueStatusIndicator), "description" (X's own words or NULL),
  * "updated-at" (gint64 unix seconds, 0 unknown), "loading" (gboolean),
- * "summary" (one translated sentence for the welcome page). */
+ * "summary" (one translated sentence for the welcome page, or NULL when
+ * no readable status has come: nothing is shown then). */
 RescueServiceStatus   *rescue_service_status_new             (SoupSession         *session,
                                                               const char          *url);
 void                   rescue_service_status_set_timeout     (RescueServiceStatus *self,

@@ -45,7 +45,7 @@ static const char * const confidence_names[] = {
 };
 
 static const char * const sender_members[] = {
-  "number", "kind", "carriers", "confidence", "source", "historic", "note",
+  "number", "kind", "carriers", "confidence", "source", "historic", "year", "ended", "note",
 };
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -87,7 +87,7 @@ is_country_code (const char *code)
 }
 
 /* Short codes are digits only; long codes are international numbers
- * written as "+44 7624 800379", so people can compare them by eye */
+ * written as "+49 17 6888 50505", so people can compare them by eye */
 static gboolean
 is_valid_number (const char       *number,
                  RescueSenderKind  kind)
@@ -151,6 +151,26 @@ get_string (JsonObject *object,
       !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return NULL;
   return json_node_get_string (node);
+}
+
+/* An optional year: absent is 0; anything but a plausible year is an
+ * editing mistake */
+static gboolean
+parse_year (JsonObject *object,
+            const char *member_name,
+            guint      *year)
+{
+  JsonNode *member = json_object_get_member (object, member_name);
+
+  *year = 0;
+  if (member == NULL)
+    return TRUE;
+  if (!node_holds (member, G_TYPE_INT64) ||
+      json_node_get_int (member) < 2000 || json_node_get_int (member) > 2100)
+    return FALSE;
+
+  *year = (guint) json_node_get_int (member);
+  return TRUE;
 }
 
 static RescueSender *
@@ -254,6 +274,19 @@ parse_sender (JsonNode    *node,
       return NULL;
     }
   sender->historic = json_node_get_boolean (member);
+
+  if (!parse_year (object, "year", &sender->year))
+    {
+      /* Translators: %u is a position in a list (1, 2, …), %s a country code like "GB" */
+      set_invalid (error, _("“year” of number %u for %s is not a year"), position, country);
+      return NULL;
+    }
+  if (!parse_year (object, "ended", &sender->ended))
+    {
+      /* Translators: %u is a position in a list (1, 2, …), %s a country code like "GB" */
+      set_invalid (error, _("“ended” of number %u for %s is not a year"), position, country);
+      return NULL;
+    }
 
   member = json_object_get_member (object, "note");
   if (member != NULL && !node_holds (member, G_TYPE_STRING))
@@ -406,6 +439,8 @@ rescue_sender_copy (const RescueSender *sender)
   copy->confidence = sender->confidence;
   copy->source = g_strdup (sender->source);
   copy->historic = sender->historic;
+  copy->year = sender->year;
+  copy->ended = sender->ended;
 
   return copy;
 }
@@ -420,6 +455,59 @@ rescue_sender_free (RescueSender *sender)
   g_strfreev (sender->carriers);
   g_free (sender->source);
   g_free (sender);
+}
+
+static char *
+describe_source (const RescueSender *sender)
+{
+  switch (sender->confidence)
+    {
+    case RESCUE_CONFIDENCE_OFFICIAL:
+      if (sender->year == 0)
+        return g_strdup (_("From X’s own help pages"));
+      /* Translators: how a sender number is known; %u is the year of the source */
+      return g_strdup_printf (_("From X’s own help pages, %u"), sender->year);
+    case RESCUE_CONFIDENCE_CARRIER:
+      if (sender->year == 0)
+        return g_strdup (_("From a mobile carrier’s own pages"));
+      /* Translators: how a sender number is known; %u is the year of the source */
+      return g_strdup_printf (_("From a mobile carrier’s own pages, %u"), sender->year);
+    case RESCUE_CONFIDENCE_PRESS:
+      if (sender->year == 0)
+        return g_strdup (_("From the press"));
+      /* Translators: how a sender number is known; %u is the year of the source */
+      return g_strdup_printf (_("From the press, %u"), sender->year);
+    case RESCUE_CONFIDENCE_THIRD_PARTY:
+    default:
+      if (sender->year == 0)
+        return g_strdup (_("From a third-party website"));
+      /* Translators: how a sender number is known; %u is the year of the source */
+      return g_strdup_printf (_("From a third-party website, %u"), sender->year);
+    }
+}
+
+/**
+ * rescue_sender_describe:
+ * How the number is known and how old that is, as the sender box says it:
+ * "From X’s own help pages, 2017", or "Ended in 2018. From the press, 2018"
+ * for a number that is no longer used.
+ *
+ * Returns: (transfer full): one translated line
+ */
+char *
+rescue_sender_describe (const RescueSender *sender)
+{
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (sender != NULL, NULL);
+
+  source = describe_source (sender);
+  if (sender->ended == 0)
+    return g_steal_pointer (&source);
+
+  /* Translators: %u is the year a sender number stopped being used, %s
+   * how that is known, e.g. "From the press, 2018" */
+  return g_strdup_printf (_("Ended in %u. %s"), sender->ended, source);
 }
 
 RescueShortCodes *

@@ -22,18 +22,21 @@ typedef enum
 
 typedef struct
 {
-  char             *number;     /* "40404", "+44 7624 800379" */
+  char             *number;     /* "40404", "+49 17 6888 50505" */
   RescueSenderKind  kind;
   char            **carriers;   /* NULL-terminated; empty = all carriers */
   RescueConfidence  confidence;
   char             *source;     /* URL */
   gboolean          historic;   /* the source is old or uncertain: "may come from" */
+  guint             year;       /* when the source said so; 0 = undated */
+  guint             ended;      /* the year the number stopped; 0 = not known to */
 } RescueSender;
 
 #define RESCUE_TYPE_SENDER (rescue_sender_get_type ())
 GType         rescue_sender_get_type (void) G_GNUC_CONST;
 RescueSender *rescue_sender_copy     (const RescueSender *sender);
 void          rescue_sender_free     (RescueSender       *sender);
+char         *rescue_sender_describe (const RescueSender *sender);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RescueSender, rescue_sender_free)
 
 #define RESCUE_SHORT_CODES_ERROR (rescue_short_codes_error_quark ())

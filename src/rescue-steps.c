@@ -7,16 +7,107 @@
 
 #include "rescue-steps.h"
 
-/* Numbered instructions: a round number badge, then wrapping text whose
- * menu paths are in bold. */
+/* Instructions, one per row: wrapping text whose menu paths are in bold,
+ * after a marker. Steps done in order get a round number badge; a list
+ * whose items are not done one after the other (reasons, alternatives,
+ * things to know) gets a bullet, so that a number always means "then". */
 
 struct _RescueSteps
 {
   GtkWidget parent_instance;
   guint     n_steps;
+  gboolean  numbered;
 };
 
+enum {
+  PROP_0,
+  PROP_NUMBERED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (RescueSteps, rescue_steps, GTK_TYPE_WIDGET)
+
+/* Room for the marker before the text; logical margins, so right-to-left
+ * works too */
+#define BADGE_ROOM 42
+#define BULLET_ROOM 24
+
+static void
+style_row (RescueSteps *self,
+           GtkWidget   *row,
+           guint        number)
+{
+  GtkWidget *label = gtk_overlay_get_child (GTK_OVERLAY (row));
+  GtkWidget *marker = gtk_widget_get_last_child (row);
+
+  if (self->numbered)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", number);
+
+      gtk_label_set_text (GTK_LABEL (marker), text);
+      gtk_widget_remove_css_class (marker, "step-bullet");
+      gtk_widget_add_css_class (marker, "step-number");
+      gtk_widget_set_margin_start (label, BADGE_ROOM);
+    }
+  else
+    {
+      /* A symbol, not a word: hidden from screen readers like the numbers */
+      gtk_label_set_text (GTK_LABEL (marker), "•");
+      gtk_widget_remove_css_class (marker, "step-number");
+      gtk_widget_add_css_class (marker, "step-bullet");
+      gtk_widget_set_margin_start (label, BULLET_ROOM);
+    }
+}
+
+static GtkWidget *
+nth_row (RescueSteps *self,
+         guint        position)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  for (guint i = 0; row != NULL && i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  return row;
+}
+
+static void
+rescue_steps_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RescueSteps *self = RESCUE_STEPS (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBERED:
+      g_value_set_boolean (value, self->numbered);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rescue_steps_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RescueSteps *self = RESCUE_STEPS (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBERED:
+      rescue_steps_set_numbered (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 rescue_steps_dispose (GObject *object)
@@ -33,6 +124,18 @@ rescue_steps_class_init (RescueStepsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rescue_steps_dispose;
+  object_class->get_property = rescue_steps_get_property;
+  object_class->set_property = rescue_steps_set_property;
+
+  /**
+   * RescueSteps:numbered:
+   * Whether the items are steps done in order (number badges) or not
+   * (bullets)
+   */
+  properties[PROP_NUMBERED] =
+    g_param_spec_boolean ("numbered", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "steps");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -46,6 +149,8 @@ rescue_steps_init (RescueSteps *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+  self->numbered = TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (self), "numbered");
 }
 
 GtkWidget *
@@ -75,7 +180,6 @@ GtkLabel *
 rescue_steps_append (RescueSteps *self,
                      const char  *markup)
 {
-  g_autofree char *number = NULL;
   GtkWidget *row;
   GtkWidget *badge;
   GtkWidget *label;
@@ -84,7 +188,6 @@ rescue_steps_append (RescueSteps *self,
   g_return_val_if_fail (markup != NULL, NULL);
 
   self->n_steps++;
-  number = g_strdup_printf ("%u", self->n_steps);
 
   /* The badge floats over the text's margin. In a horizontal box, a
    * wrapping label is measured again for every width the box tries, which
@@ -97,19 +200,20 @@ rescue_steps_append (RescueSteps *self,
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A long compound word (German has many) may break rather than widen
+   * the page past a narrow window */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  /* room for the badge; a logical margin, so right-to-left works too */
-  gtk_widget_set_margin_start (label, 42);
   gtk_widget_add_css_class (label, "step-text");
   gtk_overlay_set_child (GTK_OVERLAY (row), label);
 
-  badge = gtk_label_new (number);
-  gtk_widget_add_css_class (badge, "step-number");
+  badge = gtk_label_new (NULL);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   /* The number is read as part of the list item's position */
   gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_overlay_add_overlay (GTK_OVERLAY (row), badge);
+  style_row (self, row, self->n_steps);
 
   gtk_widget_set_parent (row, GTK_WIDGET (self));
 
@@ -122,6 +226,60 @@ rescue_steps_get_n_steps (RescueSteps *self)
   g_return_val_if_fail (RESCUE_IS_STEPS (self), 0);
 
   return self->n_steps;
+}
+
+gboolean
+rescue_steps_get_numbered (RescueSteps *self)
+{
+  g_return_val_if_fail (RESCUE_IS_STEPS (self), FALSE);
+
+  return self->numbered;
+}
+
+void
+rescue_steps_set_numbered (RescueSteps *self,
+                           gboolean     numbered)
+{
+  guint number = 0;
+
+  g_return_if_fail (RESCUE_IS_STEPS (self));
+
+  numbered = !!numbered;
+  if (self->numbered == numbered)
+    return;
+
+  self->numbered = numbered;
+  if (numbered)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "numbered");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "numbered");
+  /* Reasons and alternatives read as one list, steps one at a time */
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              numbered ? 12 : 6);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    style_row (self, row, ++number);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBERED]);
+}
+
+/**
+ * rescue_steps_get_marker:
+ * What stands before step @position (from 0): its number, or a bullet;
+ * for tests.
+ */
+const char *
+rescue_steps_get_marker (RescueSteps *self,
+                         guint        position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
+
+  row = nth_row (self, position);
+  return row ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row))) : NULL;
 }
 
 /**
@@ -137,14 +295,8 @@ rescue_steps_get_text (RescueSteps *self,
 
   g_return_val_if_fail (RESCUE_IS_STEPS (self), NULL);
 
-  row = gtk_widget_get_first_child (GTK_WIDGET (self));
-  for (guint i = 0; row != NULL && i < position; i++)
-    row = gtk_widget_get_next_sibling (row);
-
-  if (row == NULL)
-    return NULL;
-
-  return gtk_label_get_text (GTK_LABEL (gtk_overlay_get_child (GTK_OVERLAY (row))));
+  row = nth_row (self, position);
+  return row ? gtk_label_get_text (GTK_LABEL (gtk_overlay_get_child (GTK_OVERLAY (row)))) : NULL;
 }
 
 /**
@@ -160,7 +312,7 @@ rescue_steps_new_backup_code (void)
   gtk_widget_add_css_class (GTK_WIDGET (self), "backup-code-steps");
   rescue_steps_append (self, _("On X’s sign-in screen, enter your username and password as usual."));
   rescue_steps_append (self, _("When X asks for the code from your text message, choose the option to use a backup code instead. X may call it another verification method."));
-  rescue_steps_append (self, _("Type the backup code you saved when you turned on two-factor authentication. Each code works once."));
+  rescue_steps_append (self, _("Type the backup code you saved when you turned on two-factor authentication."));
   rescue_steps_append (self, _("Once you are in, update your phone number or switch to an authentication app in <b>Security</b> › <b>Two-factor authentication</b>, and note the new code under <b>Backup codes</b>."));
 
   return GTK_WIDGET (self);

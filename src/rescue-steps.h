@@ -15,6 +15,11 @@ GtkLabel  *rescue_steps_append (RescueSteps *self,
 guint      rescue_steps_get_n_steps (RescueSteps *self);
 const char *rescue_steps_get_text   (RescueSteps *self,
                                      guint        position);
+gboolean   rescue_steps_get_numbered (RescueSteps *self);
+void       rescue_steps_set_numbered (RescueSteps *self,
+                                      gboolean     numbered);
+const char *rescue_steps_get_marker (RescueSteps *self,
+                                     guint        position);
 
 G_END_DECLS
 

@@ -348,30 +348,6 @@ rescue_support_build_form_uri (const char  *base_uri,
   return build_from_guri (base, username, email);
 }
 
-char *
-rescue_support_message (const char *username,
-                        const char *email)
-{
-  g_autofree char *clean_username = NULL;
-  g_autofree char *clean_email = NULL;
-
-  g_return_val_if_fail (username != NULL, NULL);
-  g_return_val_if_fail (email != NULL, NULL);
-
-  /* Details as typed: tidied ("@jack " is "jack") where they are valid,
-   * shown as they are where they are not yet */
-  if (rescue_support_validate_username (username, &clean_username, NULL))
-    username = clean_username;
-  if (rescue_support_validate_email (email, &clean_email, NULL))
-    email = clean_email;
-
-  /* Translators: the text a person pastes into X's support form. The first
-   * %s is their X username (without the @), the second their email address;
-   * write %1$s and %2$s to change their order. */
-  return g_strdup_printf (_("Hello, I no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my account @%s. Please help me regain access to my account. You can reach me at %s. Thank you."),
-                          username, email);
-}
-
 static GError *
 network_error (RescueSupportError code)
 {

@@ -73,8 +73,6 @@ char     *rescue_support_build_form_uri    (const char  *base_uri,
                                             const char  *username,
                                             const char  *email,
                                             GError     **error);
-char     *rescue_support_message           (const char  *username,
-                                            const char  *email);
 GError   *rescue_support_error_from_network (const GError *error);
 
 #define RESCUE_TYPE_SUPPORT_REQUEST (rescue_support_request_get_type ())

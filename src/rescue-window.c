@@ -14,6 +14,8 @@
 
 /* Below this width the sidebar hides and the header says "Step 2 of 4" */
 #define NARROW_WIDTH 600
+/* the sidebar's width-request in rescue-window.ui */
+#define SIDEBAR_WIDTH 220
 
 /* The sidebar's rows; the last one stands for both ends of the flow */
 typedef enum
@@ -77,6 +79,74 @@ row_for_step (RescueStep step)
     default:
       return ROW_DONE;
     }
+}
+
+/* The step a row goes back to; the last row is never gone back to, as the
+ * flow ends there */
+static gboolean
+step_for_row (SidebarRow  row,
+              RescueStep *step)
+{
+  switch (row)
+    {
+    case ROW_WELCOME:
+      *step = RESCUE_STEP_WELCOME;
+      return TRUE;
+    case ROW_UNBLOCK:
+      *step = RESCUE_STEP_UNBLOCK;
+      return TRUE;
+    case ROW_SIGNED_IN:
+      *step = RESCUE_STEP_SIGNED_IN;
+      return TRUE;
+    case ROW_SUPPORT:
+      *step = RESCUE_STEP_SUPPORT;
+      return TRUE;
+    case ROW_DONE:
+    case N_ROWS:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+row_goes_back (RescueWindow *self,
+               SidebarRow    row)
+{
+  RescueStep step;
+
+  return step_for_row (row, &step) && rescue_flow_can_go_back_to (self->flow, step);
+}
+
+/* The last row is named as its page is, once the flow has got there */
+static const char *
+row_title (RescueWindow *self,
+           SidebarRow    row)
+{
+  static const char *titles[N_ROWS] = {
+    [ROW_WELCOME]   = N_("Welcome"),
+    [ROW_UNBLOCK]   = N_("Unblock the Sender"),
+    [ROW_SIGNED_IN] = N_("Turn Off 2FA"),
+    [ROW_SUPPORT]   = N_("Contact Support"),
+    /* Translators: the sidebar's last step, before the flow gets there */
+    [ROW_DONE]      = N_("Done"),
+  };
+
+  if (row == ROW_DONE)
+    switch (rescue_flow_get_step (self->flow))
+      {
+      case RESCUE_STEP_RESOLVED:
+        return _("You’re Back In");
+      case RESCUE_STEP_WAITING_FOR_SUPPORT:
+        return _("Waiting for X Support");
+      case RESCUE_STEP_WELCOME:
+      case RESCUE_STEP_UNBLOCK:
+      case RESCUE_STEP_SIGNED_IN:
+      case RESCUE_STEP_SUPPORT:
+      default:
+        break;
+      }
+
+  return _(titles[row]);
 }
 
 /* What the sidebar says of a row: a state word and an icon */
@@ -164,6 +234,7 @@ update_sidebar (RescueWindow *self)
 
       describe_row (self, row, &state, &icon_name);
 
+      gtk_label_set_text (item->title, row_title (self, row));
       gtk_label_set_text (item->state, state ? state : "");
       gtk_widget_set_visible (GTK_WIDGET (item->state), state != NULL);
       gtk_image_set_from_icon_name (item->icon, icon_name);
@@ -171,6 +242,10 @@ update_sidebar (RescueWindow *self)
         gtk_widget_add_css_class (item->row, "current");
       else
         gtk_widget_remove_css_class (item->row, "current");
+
+      /* Only a row that leads somewhere looks and acts like it does */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), row_goes_back (self, row));
+      gtk_widget_set_focusable (item->row, row_goes_back (self, row));
 
       accessible = state
         /* Translators: a step in the sidebar, as a screen reader says it: "Unblock the Sender: Worked" */
@@ -188,9 +263,9 @@ update_subtitle (RescueWindow *self)
   RescueStep step = rescue_flow_get_step (self->flow);
   g_autofree char *subtitle = NULL;
 
+  /* At the end, named as the sidebar and the page name it */
   if (step == RESCUE_STEP_RESOLVED || step == RESCUE_STEP_WAITING_FOR_SUPPORT)
-    /* Translators: shown in the narrow header at the end of the flow */
-    subtitle = g_strdup (_("Done"));
+    subtitle = g_strdup (row_title (self, ROW_DONE));
   else
     /* Translators: shown in the header when the window is too narrow for the sidebar */
     subtitle = g_strdup_printf (_("Step %u of %u"), (guint)row_for_step (step) + 1, (guint)ROW_DONE);
@@ -199,21 +274,28 @@ update_subtitle (RescueWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), self->narrow);
 }
 
-static gboolean
-load_countries_cb (gpointer data)
+static void
+give_countries (RescueWindow *self)
 {
-  RescueWindow *self = data;
   RescueApplication *app = RESCUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   const GError *error = NULL;
   GListModel *countries;
 
-  self->countries_idle_id = 0;
   if (app == NULL)
-    return G_SOURCE_REMOVE;
+    return;
 
   countries = rescue_application_get_countries (app, &error);
   rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (self->pages[RESCUE_STEP_WELCOME]),
                                      countries, error);
+}
+
+static gboolean
+load_countries_cb (gpointer data)
+{
+  RescueWindow *self = data;
+
+  self->countries_idle_id = 0;
+  give_countries (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -231,9 +313,6 @@ create_page (RescueWindow      *self,
       page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
       rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
                                       rescue_application_get_service_status (app));
-      /* Reading and sorting every country's name can wait until the
-       * window is on screen */
-      self->countries_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_countries_cb, self, NULL);
       break;
 
     case RESCUE_STEP_UNBLOCK:
@@ -284,6 +363,18 @@ ensure_page (RescueWindow *self,
   self->pages[step] = page;
   rescue_page_set_flow (RESCUE_PAGE (page), self->flow);
   gtk_stack_add_named (self->stack, page, rescue_step_to_string (step));
+
+  /* Reading and sorting every country's name can wait until the window is
+   * on screen. Once it is, a new page is drawn as soon as it is made
+   * (Start Over after a resumed session): an empty list would show
+   * "(None)" until the idle ran, for as long as redraws kept it waiting */
+  if (step == RESCUE_STEP_WELCOME)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        give_countries (self);
+      else
+        self->countries_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_countries_cb, self, NULL);
+    }
 
   return page;
 }
@@ -336,14 +427,40 @@ set_narrow (RescueWindow *self,
   update_subtitle (self);
 }
 
+/* Below 600 px the sidebar hides; sooner where the sidebar's text and the
+ * widest page need more room side by side (a long translation at large
+ * text), or the window could never get narrow enough to lose it */
+static gboolean
+wants_narrow (RescueWindow *self,
+              int           width)
+{
+  int room = gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (self->stack)));
+  int sidebar, stack;
+
+  if (width <= 0)
+    return self->narrow;
+  if (width < NARROW_WIDTH)
+    return TRUE;
+
+  /* the list, not its scrolled window: a hidden widget measures 0 */
+  gtk_widget_measure (GTK_WIDGET (self->sidebar_list), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &sidebar, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &stack, NULL, NULL, NULL);
+  sidebar = MAX (sidebar, SIDEBAR_WIDTH);
+
+  /* with the sidebar shown, the window at its narrowest leaves exactly
+   * this room: one pixel less than side by side needs */
+  return room < sidebar + 1 + stack + 1;
+}
+
 static gboolean
 apply_narrow_cb (gpointer data)
 {
   RescueWindow *self = data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->narrow_idle_id = 0;
-  set_narrow (self, width > 0 && width < NARROW_WIDTH);
+  set_narrow (self, wants_narrow (self, gtk_widget_get_width (GTK_WIDGET (self))));
 
   return G_SOURCE_REMOVE;
 }
@@ -392,6 +509,21 @@ notice_activated_cb (GSimpleAction *action,
   rescue_window_show_banner (RESCUE_WINDOW (data), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* The flow judges whether the row's step can be gone back to */
+static void
+sidebar_row_activated_cb (RescueWindow  *self,
+                          GtkListBoxRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  RescueStep step;
+
+  if (!step_for_row (gtk_list_box_row_get_index (row), &step))
+    return;
+
+  if (!rescue_flow_go_back_to (self->flow, step, &error))
+    g_debug ("Sidebar: %s", error->message);
+}
+
 static void
 banner_close_cb (RescueWindow *self)
 {
@@ -400,8 +532,7 @@ banner_close_cb (RescueWindow *self)
 
 static void
 add_sidebar_row (RescueWindow *self,
-                 SidebarRow    row,
-                 const char   *title)
+                 SidebarRow    row)
 {
   SidebarItem *item = &self->items[row];
   /* A grid, not a horizontal box: see the note in rescue-window.ui */
@@ -410,14 +541,15 @@ add_sidebar_row (RescueWindow *self,
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
+  /* Sized by style.css in em, so it grows with the text */
   item->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (item->icon), 16, 16);
+  gtk_widget_add_css_class (GTK_WIDGET (item->icon), "step-state-icon");
   gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (item->icon), 0, 0, 1, 1);
 
-  item->title = GTK_LABEL (gtk_label_new (title));
+  /* One line each: the sidebar takes the width its text needs */
+  item->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (item->title, 0.0);
-  gtk_label_set_wrap (item->title, TRUE);
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->title));
 
   item->state = GTK_LABEL (gtk_label_new (NULL));
@@ -443,9 +575,10 @@ rescue_window_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   RescueWindow *self = RESCUE_WINDOW (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  gboolean narrow;
 
   GTK_WIDGET_CLASS (rescue_window_parent_class)->size_allocate (widget, width, height, baseline);
+  narrow = wants_narrow (self, width);
 
   /* Changing the layout while it is being allocated would recurse */
   if (narrow != self->narrow && self->narrow_idle_id == 0)
@@ -543,6 +676,7 @@ rescue_window_class_init (RescueWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 }
 
 static void
@@ -559,11 +693,8 @@ rescue_window_init (RescueWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 
-  add_sidebar_row (self, ROW_WELCOME, _("Welcome"));
-  add_sidebar_row (self, ROW_UNBLOCK, _("Unblock the Sender"));
-  add_sidebar_row (self, ROW_SIGNED_IN, _("Turn Off 2FA"));
-  add_sidebar_row (self, ROW_SUPPORT, _("Contact Support"));
-  add_sidebar_row (self, ROW_DONE, _("Done"));
+  for (SidebarRow row = 0; row < N_ROWS; row++)
+    add_sidebar_row (self, row);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rescue-countries.h"
+#include "rescue-flow.h"
 
 /* The German run happens in a child process of this same program, because
  * gettext reads LANGUAGE and the locale once per process in practice */
@@ -337,6 +338,74 @@ test_own_file (TempDir       *fixture,
     }
 }
 
+/* The default country comes from the region settings, never from the
+ * list of languages a person reads */
+static void
+test_default_code (void)
+{
+  static const struct {
+    const char *environment[6];
+    const char *expected;
+  } cases[] = {
+    /* someone in Britain who reads English */
+    { { "LANGUAGE=en", "LANG=en_GB.UTF-8" }, "GB" },
+    /* LANGUAGE alone says nothing about where one lives */
+    { { "LANGUAGE=de_AT:de" }, "US" },
+    { { NULL }, "US" },
+    { { "LC_TELEPHONE=de_DE.UTF-8", "LC_ADDRESS=fr_FR.UTF-8", "LC_ALL=es_ES.UTF-8", "LANG=en_US.UTF-8" }, "DE" },
+    { { "LC_ADDRESS=fr_CA.UTF-8", "LC_ALL=es_MX.UTF-8", "LC_MESSAGES=pt_BR.UTF-8", "LANG=en_US.UTF-8" }, "CA" },
+    { { "LC_ALL=es_MX.UTF-8", "LC_MESSAGES=pt_BR.UTF-8", "LANG=en_US.UTF-8" }, "MX" },
+    { { "LC_MESSAGES=pt_BR.UTF-8", "LANG=en_US.UTF-8" }, "BR" },
+    { { "LANG=hi_IN" }, "IN" },
+    /* a setting without a territory is passed over */
+    { { "LC_TELEPHONE=C", "LC_ALL=C.UTF-8", "LANG=sv_SE.UTF-8" }, "SE" },
+    { { "LC_ALL=POSIX", "LC_MESSAGES=de", "LANG=en" }, "US" },
+    { { "LC_TELEPHONE=", "LANG=en_KE.UTF-8" }, "KE" },
+    /* modifiers and lower case */
+    { { "LANG=sr_RS@latin" }, "RS" },
+    { { "LANG=en_gb.utf8" }, "GB" },
+    /* not locale names */
+    { { "LC_TELEPHONE=en_GBR.UTF-8", "LC_ADDRESS=_", "LC_ALL=x_1Y", "LANG=en_NG.UTF-8" }, "NG" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *code = rescue_countries_default_code (cases[i].environment);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (code, ==, cases[i].expected);
+    }
+}
+
+/* The flow starts with that country, read from this process's own
+ * environment */
+static void
+test_default_code_environment (void)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(RescueFlow) flow = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LANG", "en_GB.UTF-8", TRUE);
+  g_unsetenv ("LC_TELEPHONE");
+  g_unsetenv ("LC_ADDRESS");
+  g_unsetenv ("LC_MESSAGES");
+  /* the tests run with LC_ALL=C.UTF-8, which names no territory */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  code = rescue_countries_default_code (NULL);
+  g_assert_cmpstr (code, ==, "GB");
+
+  flow = rescue_flow_new ();
+  g_assert_cmpstr (rescue_flow_get_country (flow), ==, "GB");
+
+  g_setenv ("LC_TELEPHONE", "en_IE.UTF-8", TRUE);
+  g_clear_object (&flow);
+  flow = rescue_flow_new ();
+  g_assert_cmpstr (rescue_flow_get_country (flow), ==, "IE");
+  g_unsetenv ("LC_TELEPHONE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +430,8 @@ main (int   argc,
   g_test_add_func ("/countries/find-in-own-model", test_find_in_own_model);
   g_test_add_func ("/countries/properties", test_properties);
   g_test_add_func ("/countries/german", test_german);
+  g_test_add_func ("/countries/default/region-rules", test_default_code);
+  g_test_add_func ("/countries/default/environment", test_default_code_environment);
   g_test_add ("/countries/errors/missing-file", TempDir, NULL,
               temp_dir_set_up, test_missing_file, temp_dir_tear_down);
   g_test_add ("/countries/errors/truncated-copy", TempDir, NULL,

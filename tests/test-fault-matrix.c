@@ -720,7 +720,6 @@ test_support_dns (void)
 
 /* ---- X's service status --------------------------------------------- */
 
-#define NEUTRAL_SUMMARY "X’s status page can’t be read right now."
 
 typedef struct
 {
@@ -782,17 +781,18 @@ test_status (gconstpointer data)
   iterate_until (&done);
 
   summary = rescue_service_status_dup_summary (status);
-  got = g_strdup_printf ("%s, “%s”",
+  got = g_strdup_printf ("%s, %s",
                          nick (RESCUE_TYPE_STATUS_INDICATOR, rescue_service_status_get_indicator (status)),
-                         summary);
-  /* A hint that can't be read is never an error to act on */
+                         summary ? summary : "nothing shown");
+  /* A status that can't be read is never an error to act on: the app
+   * shows nothing at all */
   right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_UNKNOWN &&
-          g_strcmp0 (summary, NEUTRAL_SUMMARY) == 0 &&
+          summary == NULL &&
           servers.admin_requests == 0;
   kept = typed_kept (&session);
   restores = progress_restores (session.path, session.flow);
 
-  add_row (c->name, "unknown, “" NEUTRAL_SUMMARY "”", got,
+  add_row (c->name, "unknown, nothing shown", got,
            right && kept && restores ? "yes" : "NO");
 
   g_assert_true (right);
@@ -839,10 +839,11 @@ test_status_bidi (void)
   description = rescue_service_status_get_description (status);
   right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_MAJOR &&
           g_strcmp0 (description, "Partial egatuo of SMS delivery") == 0 &&
-          !has_bidi_control (summary);
+          summary != NULL && !has_bidi_control (summary);
 
   add_row ("status: bidi controls in the description", "major, controls stripped",
-           has_bidi_control (summary) ? "controls shown" : description ? description : "(none)",
+           summary != NULL && has_bidi_control (summary) ? "controls shown"
+                                                         : description ? description : "(none)",
            right ? "yes" : "NO");
 
   g_assert_true (right);

@@ -220,6 +220,56 @@ test_back_after_manual_skip (void)
   g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_DID_NOT_WORK);
 }
 
+/* It Worked by mistake: Back undoes it */
+static void
+test_back_undoes_worked (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (S, TRUE);
+
+  handle_ok (flow, RESCUE_EVENT_FIX_WORKED);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_WORKED);
+  handle_ok (flow, RESCUE_EVENT_BACK);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, S);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_DID_NOT_WORK);
+}
+
+static void
+step_notified_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The sidebar's way back: only to steps visited, as a run of Backs */
+static void
+test_go_back_to (void)
+{
+  g_autoptr(RescueFlow) flow = flow_at (SUP, TRUE);
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (rescue_flow_can_go_back_to (flow, W));
+  g_assert_true (rescue_flow_can_go_back_to (flow, U));
+  g_assert_true (rescue_flow_can_go_back_to (flow, S));
+  g_assert_false (rescue_flow_can_go_back_to (flow, SUP));
+  g_assert_false (rescue_flow_can_go_back_to (flow, R));
+  g_assert_false (rescue_flow_can_go_back_to (flow, WT));
+
+  g_assert_false (rescue_flow_go_back_to (flow, WT, &error));
+  g_assert_error (error, RESCUE_FLOW_ERROR, RESCUE_FLOW_ERROR_INVALID_EVENT);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, SUP);
+
+  g_signal_connect_swapped (flow, "notify::step", G_CALLBACK (step_notified_cb), &notified);
+  g_assert_true (rescue_flow_go_back_to (flow, U, NULL));
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, U);
+  /* one change, not one per step passed */
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN), ==, RESCUE_OUTCOME_PENDING);
+  g_assert_cmpint (rescue_flow_get_previous_step (flow), ==, W);
+  g_assert_false (rescue_flow_can_go_back_to (flow, S));
+}
+
 static void
 test_restart_keeps_answers (void)
 {
@@ -418,17 +468,6 @@ test_snapshot_invalid (void)
 }
 
 static void
-test_default_country (void)
-{
-  g_autofree char *country = NULL;
-
-  /* the tests run with LC_ALL=C.UTF-8 and no territory */
-  g_setenv ("LANGUAGE", "", TRUE);
-  country = rescue_flow_default_country ();
-  g_assert_cmpstr (country, ==, "US");
-}
-
-static void
 test_step_names (void)
 {
   RescueStep step;
@@ -457,12 +496,13 @@ main (int   argc,
   g_test_add_func ("/flow/path/skip-fix2", test_path_skip_fix2);
   g_test_add_func ("/flow/back-after-skip", test_back_after_skip);
   g_test_add_func ("/flow/back-after-manual-skip", test_back_after_manual_skip);
+  g_test_add_func ("/flow/back-undoes-worked", test_back_undoes_worked);
+  g_test_add_func ("/flow/go-back-to", test_go_back_to);
   g_test_add_func ("/flow/restart-keeps-answers", test_restart_keeps_answers);
   g_test_add_func ("/flow/notify-counts", test_notify_counts);
   g_test_add_func ("/flow/refused-event-leaves-state", test_refused_event_leaves_state);
   g_test_add_func ("/flow/snapshot/round-trip", test_snapshot_round_trip);
   g_test_add_func ("/flow/snapshot/invalid", test_snapshot_invalid);
-  g_test_add_func ("/flow/default-country", test_default_country);
   g_test_add_func ("/flow/step-names", test_step_names);
 
   return g_test_run ();

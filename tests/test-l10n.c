@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
 #include "rescue-steps.h"
 #include "ui-harness.h"
 
@@ -58,6 +57,60 @@ test_pages_fit_narrow (UiApp    *ui,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), <=, 360);
 }
 
+/* Text at 1.5× (Xft.dpi 144, GNOME's "Large Text" and more) must not push
+ * a page past a 360 px window either */
+static void
+test_pages_fit_narrow_large_text (UiApp    *ui,
+                                  gpointer  data)
+{
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (ui->window)),
+                "gtk-xft-dpi", 144 * 1024,
+                NULL);
+  ui_flush ();
+  test_pages_fit_narrow (ui, data);
+}
+
+static gboolean
+window_is_narrow (gpointer data)
+{
+  return rescue_window_get_narrow (data);
+}
+
+/* Dragging the window narrower from any page reaches the one-column
+ * layout in one go, even at 1.5× text: at its narrowest with the sidebar
+ * shown, the window drops the sidebar (below 600 px, or sooner where a
+ * long translation needs more room side by side) */
+static void
+test_narrow_in_one_resize (UiApp    *ui,
+                           gpointer  data)
+{
+  g_autofree char *xid = NULL;
+  g_autofree char *width = NULL;
+  g_autoptr(GError) error = NULL;
+  int minimum, natural, status;
+
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (ui->window)),
+                "gtk-xft-dpi", 144 * 1024,
+                NULL);
+  g_assert_false (rescue_window_get_narrow (ui->window));
+  /* every page: the stack is as wide as its widest */
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    ui_page (ui, step);
+  ui_flush ();
+
+  gtk_widget_measure (GTK_WIDGET (ui->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("window minimum width with the sidebar: %d", minimum);
+
+  /* as a person's drag would: the X server resizes the window */
+  xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (ui->window))));
+  width = g_strdup_printf ("%d", minimum);
+  g_spawn_sync (NULL, (char *[]) { "xdotool", "windowsize", xid, width, "620", NULL }, NULL,
+                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (ui_wait_until (window_is_narrow, ui->window, 10000));
+}
+
 static void
 test_default_size_fits (UiApp    *ui,
                         gpointer  data)
@@ -77,38 +130,17 @@ test_default_size_fits (UiApp    *ui,
     }
 }
 
-static void
-reset (int width)
-{
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-
-  g_unlink (ui_harness_state_file ());
-  g_settings_set_int (settings, "window-width", width);
-}
-
-static void
-run_default (gconstpointer body)
-{
-  reset (860);
-  ui_run ((UiBody)body, NULL);
-}
-
-static void
-run_narrow (gconstpointer body)
-{
-  reset (360);
-  ui_run ((UiBody)body, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   ui_harness_init (&argc, &argv);
 
-  g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, run_default);
-  g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, run_default);
-  g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, run_narrow);
+  g_test_add_data_func ("/l10n/welcome-translated", test_welcome_translated, ui_run_wide);
+  g_test_add_data_func ("/l10n/default-size-fits", test_default_size_fits, ui_run_wide);
+  g_test_add_data_func ("/l10n/pages-fit-narrow", test_pages_fit_narrow, ui_run_narrow);
+  g_test_add_data_func ("/l10n/pages-fit-narrow-large-text", test_pages_fit_narrow_large_text, ui_run_narrow);
+  g_test_add_data_func ("/l10n/narrow-in-one-resize", test_narrow_in_one_resize, ui_run_wide);
 
   return g_test_run ();
 }

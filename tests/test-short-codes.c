@@ -167,7 +167,8 @@ test_real_file_reference_countries (void)
   assert_has_number (codes, "US", "40404");
   assert_has_number (codes, "CA", "21212");
   assert_has_number (codes, "GB", "86444");
-  assert_has_number (codes, "GB", "+44 7624 800379");
+  assert_has_number (codes, "DE", "+49 17 6888 50505");
+  assert_has_number (codes, "SE", "+46 737 494222");
   assert_has_number (codes, "IN", "53000");
   assert_has_number (codes, "KE", "40404");
   assert_has_number (codes, "NG", "40404");
@@ -200,19 +201,26 @@ test_real_file_gb (void)
   g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, "GB");
   RescueSender *sender;
 
-  g_assert_cmpuint (senders->len, ==, 2);
+  /* +44 7624 800379 is a number people send to (X's SMS fees page), not
+   * one X's codes come from */
+  g_assert_cmpuint (senders->len, ==, 1);
 
   sender = g_ptr_array_index (senders, 0);
   g_assert_cmpstr (sender->number, ==, "86444");
   g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_SHORT_CODE);
   g_assert_true (g_strv_contains ((const char * const *) sender->carriers, "Vodafone"));
   g_assert_true (g_strv_contains ((const char * const *) sender->carriers, "O2"));
+}
 
-  sender = g_ptr_array_index (senders, 1);
-  g_assert_cmpstr (sender->number, ==, "+44 7624 800379");
-  g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_LONG_CODE);
-  g_assert_cmpint (sender->confidence, ==, RESCUE_CONFIDENCE_PRESS);
-  g_assert_true (sender->historic);
+static RescueSender *
+find_sender (GPtrArray  *senders,
+             const char *number)
+{
+  for (guint i = 0; i < senders->len; i++)
+    if (g_str_equal (((RescueSender *) g_ptr_array_index (senders, i))->number, number))
+      return g_ptr_array_index (senders, i);
+
+  g_error ("no sender %s", number);
 }
 
 static void
@@ -221,23 +229,114 @@ test_real_file_historic (void)
   g_autoptr(RescueShortCodes) codes = load_data_file ();
   g_autoptr(GPtrArray) kenya = rescue_short_codes_lookup (codes, "KE");
   g_autoptr(GPtrArray) india = rescue_short_codes_lookup (codes, "IN");
+  static const char * const long_numbers[][2] = {
+    { "DE", "+49 17 6888 50505" },
+    { "SE", "+46 737 494222" },
+  };
+  RescueSender *sender;
 
   /* Safaricom ended its Twitter service in 2018 */
-  for (guint i = 0; i < kenya->len; i++)
+  sender = find_sender (kenya, "8988");
+  g_assert_true (sender->historic);
+  g_assert_cmpuint (sender->ended, ==, 2018);
+  /* Airtel's 40404 is not known to have ended */
+  g_assert_cmpuint (find_sender (kenya, "40404")->ended, ==, 0);
+
+  sender = find_sender (india, "5566511");
+  g_assert_true (sender->historic);
+  g_assert_cmpuint (sender->year, ==, 2009);
+
+  /* The 2009 long numbers, marked as historic */
+  for (guint i = 0; i < G_N_ELEMENTS (long_numbers); i++)
     {
-      RescueSender *sender = g_ptr_array_index (kenya, i);
+      g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, long_numbers[i][0]);
 
-      if (g_str_equal (sender->number, "8988"))
-        g_assert_true (sender->historic);
+      g_assert_cmpuint (senders->len, ==, 1);
+      sender = g_ptr_array_index (senders, 0);
+      g_assert_cmpstr (sender->number, ==, long_numbers[i][1]);
+      g_assert_cmpint (sender->kind, ==, RESCUE_SENDER_LONG_CODE);
+      g_assert_cmpint (sender->confidence, ==, RESCUE_CONFIDENCE_THIRD_PARTY);
+      g_assert_true (sender->historic);
+      g_assert_cmpuint (sender->year, ==, 2009);
     }
+}
 
-  for (guint i = 0; i < india->len; i++)
+/* Nothing in the table is a number people only send to */
+static void
+test_real_file_no_send_only_numbers (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  static const char * const countries[] = { "GB", "US", "DE", "SE", "IN", "KE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
     {
-      RescueSender *sender = g_ptr_array_index (india, i);
+      g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, countries[i]);
 
-      if (g_str_equal (sender->number, "5566511"))
-        g_assert_true (sender->historic);
+      for (guint j = 0; j < senders->len; j++)
+        {
+          const char *number = ((RescueSender *) g_ptr_array_index (senders, j))->number;
+
+          g_assert_cmpstr (number, !=, "+44 7624 800379");
+          g_assert_cmpstr (number, !=, "+44 7624 801423");
+        }
     }
+}
+
+/* The sender box says how a number is known and how old that is */
+static void
+test_describe (void)
+{
+  static const struct {
+    RescueConfidence  confidence;
+    guint             year;
+    guint             ended;
+    const char       *expected;
+  } cases[] = {
+    { RESCUE_CONFIDENCE_OFFICIAL, 2017, 0, "From X’s own help pages, 2017" },
+    { RESCUE_CONFIDENCE_OFFICIAL, 0, 0, "From X’s own help pages" },
+    { RESCUE_CONFIDENCE_CARRIER, 2009, 0, "From a mobile carrier’s own pages, 2009" },
+    { RESCUE_CONFIDENCE_CARRIER, 0, 0, "From a mobile carrier’s own pages" },
+    { RESCUE_CONFIDENCE_PRESS, 2019, 0, "From the press, 2019" },
+    { RESCUE_CONFIDENCE_PRESS, 0, 0, "From the press" },
+    { RESCUE_CONFIDENCE_THIRD_PARTY, 2011, 0, "From a third-party website, 2011" },
+    { RESCUE_CONFIDENCE_THIRD_PARTY, 0, 0, "From a third-party website" },
+    { RESCUE_CONFIDENCE_PRESS, 2018, 2018, "Ended in 2018. From the press, 2018" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RescueSender sender = {
+        .number = (char *) "40404",
+        .confidence = cases[i].confidence,
+        .source = (char *) "https://example.org/",
+        .historic = TRUE,
+        .year = cases[i].year,
+        .ended = cases[i].ended,
+      };
+      g_autofree char *text = rescue_sender_describe (&sender);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* What the shipped table makes the box say for a few countries */
+static void
+test_describe_real_file (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  g_autoptr(GPtrArray) us = rescue_short_codes_lookup (codes, "US");
+  g_autoptr(GPtrArray) gb = rescue_short_codes_lookup (codes, "GB");
+  g_autoptr(GPtrArray) ke = rescue_short_codes_lookup (codes, "KE");
+  g_autoptr(GPtrArray) my = rescue_short_codes_lookup (codes, "MY");
+  g_autofree char *us_text = rescue_sender_describe (find_sender (us, "40404"));
+  g_autofree char *gb_text = rescue_sender_describe (find_sender (gb, "86444"));
+  g_autofree char *ke_text = rescue_sender_describe (find_sender (ke, "8988"));
+  g_autofree char *my_text = rescue_sender_describe (find_sender (my, "28933"));
+
+  g_assert_cmpstr (us_text, ==, "From X’s own help pages, 2017");
+  g_assert_cmpstr (gb_text, ==, "From a mobile carrier’s own pages, 2009");
+  g_assert_cmpstr (ke_text, ==, "Ended in 2018. From the press, 2018");
+  g_assert_cmpstr (my_text, ==, "From the press, 2019");
 }
 
 static void
@@ -267,15 +366,15 @@ static void
 test_lookup_transfer (void)
 {
   g_autoptr(RescueShortCodes) codes = load_data_file ();
-  GPtrArray *first = rescue_short_codes_lookup (codes, "GB");
+  GPtrArray *first = rescue_short_codes_lookup (codes, "IN");
   g_autoptr(GPtrArray) second = NULL;
 
   g_ptr_array_remove_index (first, 0);
   g_ptr_array_unref (first);
 
-  second = rescue_short_codes_lookup (codes, "GB");
+  second = rescue_short_codes_lookup (codes, "IN");
   g_assert_cmpuint (second->len, ==, 2);
-  g_assert_cmpstr (((RescueSender *) g_ptr_array_index (second, 0))->number, ==, "86444");
+  g_assert_cmpstr (((RescueSender *) g_ptr_array_index (second, 0))->number, ==, "53000");
 }
 
 static void
@@ -481,6 +580,11 @@ test_invalid_senders (void)
     { "historic", "\"yes\"", "“historic”" },
     { "historic", "1", "“historic”" },
     { "historic", "null", "“historic”" },
+    { "year", "\"2009\"", "“year”" },
+    { "year", "1999", "“year”" },
+    { "year", "2009.5", "“year”" },
+    { "ended", "true", "“ended”" },
+    { "ended", "3000", "“ended”" },
     { "note", "3", "“note”" },
     { "note", "[\"a\"]", "“note”" },
     { "carrier", "[\"O2\"]", "“carrier”" },   /* a typo of "carriers" */
@@ -563,6 +667,9 @@ test_sender_copy (void)
   g_assert_cmpint (copy->kind, ==, original->kind);
   g_assert_cmpint (copy->confidence, ==, original->confidence);
   g_assert_cmpint (copy->historic, ==, original->historic);
+  g_assert_cmpuint (copy->year, ==, original->year);
+  g_assert_cmpuint (copy->year, ==, 2009);
+  g_assert_cmpuint (copy->ended, ==, original->ended);
   g_assert_cmpstr (copy->source, ==, original->source);
   g_assert_true (copy->carriers != original->carriers);
   g_assert_true (g_strv_equal ((const char * const *) copy->carriers,
@@ -612,6 +719,9 @@ main (int   argc,
   g_test_add_func ("/short-codes/real-file/us", test_real_file_us);
   g_test_add_func ("/short-codes/real-file/gb", test_real_file_gb);
   g_test_add_func ("/short-codes/real-file/historic", test_real_file_historic);
+  g_test_add_func ("/short-codes/real-file/no-send-only-numbers", test_real_file_no_send_only_numbers);
+  g_test_add_func ("/short-codes/describe/confidence", test_describe);
+  g_test_add_func ("/short-codes/describe/real-file", test_describe_real_file);
   g_test_add_func ("/short-codes/lookup/unlisted", test_unlisted);
   g_test_add_func ("/short-codes/lookup/transfer", test_lookup_transfer);
   g_test_add_func ("/short-codes/lookup/order", test_order_kept);

@@ -159,6 +159,21 @@ wait_for_label (GtkWidget  *root,
   return ui_wait_until (label_shown, data, 10000);
 }
 
+/* After an error, trying again is one button, the page's own: no Retry
+ * beside a blue Open Support Form that does the same, and focus waits on it */
+static void
+assert_one_way_to_retry (UiApp *ui)
+{
+  GtkWidget *page = support_page (ui);
+  GtkWidget *open = ui_find_button (page, "Open Support _Form");
+
+  g_assert_null (ui_find_button (page, "_Retry"));
+  g_assert_null (ui_find_button (page, "_Try Again"));
+  g_assert_true (ui_widget_shown (open));
+  g_assert_true (gtk_widget_is_sensitive (open));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (ui->window)) == open);
+}
+
 static void
 test_open_form (UiApp    *ui,
                 gpointer  data)
@@ -206,8 +221,15 @@ test_server_down (UiApp    *ui,
 
   ui_click (page, "Open Support _Form");
   g_assert_true (wait_for_label (page, "X’s help site refused the connection. Wait a few minutes, then try again."));
-  g_assert_true (ui_widget_shown (ui_find_button (page, "_Retry")));
+  assert_one_way_to_retry (ui);
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  /* the error and its button still fit a 360 px window */
+  {
+    int minimum;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   g_assert_null (ui_harness_read_browser_log ());
 
   /* nothing typed is lost */
@@ -220,13 +242,13 @@ test_server_down (UiApp    *ui,
   g_assert_true (g_str_has_prefix (clipboard, base_uri));
   g_assert_nonnull (strstr (clipboard, "username=jack&email=jack%40example.org"));
 
-  /* and Retry works once the site answers again */
+  /* and trying again works once the site answers again */
   {
     g_autoptr(GUri) uri = g_uri_parse (base_uri, G_URI_FLAGS_NONE, NULL);
 
     start_server_on (g_uri_get_port (uri));
   }
-  ui_click (page, "_Retry");
+  ui_click (page, "Open Support _Form");
   g_assert_true (wait_for_step (ui, RESCUE_STEP_WAITING_FOR_SUPPORT));
   {
     g_autofree char *opened = ui_harness_wait_for_browser ();
@@ -302,7 +324,7 @@ test_cancel (UiApp    *ui,
   ui_click (page, "_Cancel");
 
   g_assert_false (ui_widget_shown (ui_find_button (page, "_Cancel")));
-  g_assert_false (ui_widget_shown (ui_find_button (page, "_Retry")));
+  g_assert_false (ui_widget_shown (ui_find_button (page, "Copy _Link")));
   g_assert_true (gtk_widget_is_sensitive (ui_find_button (page, "Open Support _Form")));
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
   g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "jack");
@@ -347,9 +369,14 @@ test_start_over_clears_error (UiApp    *ui,
 
   g_action_group_activate_action (G_ACTION_GROUP (ui->app), "start-over", NULL);
   ui_flush ();
+  ui_answer_start_over (TRUE);
   go_to_support (ui);
-  g_assert_false (ui_widget_shown (ui_find_button (page, "_Retry")));
   g_assert_false (ui_widget_shown (ui_find_button (page, "Copy _Link")));
+  {
+    GtkWidget *error = ui_find_label (page, "X’s help site refused the connection. Wait a few minutes, then try again.");
+
+    g_assert_true (error == NULL || !ui_widget_shown (error));
+  }
   g_assert_cmpstr (gtk_editable_get_text (entry (ui, 0)), ==, "");
 }
 
@@ -421,6 +448,59 @@ test_resume_keeps_details_2 (UiApp    *ui,
   g_assert_cmpstr (gtk_editable_get_text (entry (ui, 1)), ==, "jack@exa");
 }
 
+/* A greyed-out Open Support Form says what it waits for, on screen and to
+ * a screen reader */
+static void
+test_disabled_hint (UiApp    *ui,
+                    gpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *open;
+  GtkWidget *hint;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  open = ui_find_button (page, "Open Support _Form");
+
+  g_assert_false (gtk_widget_is_sensitive (open));
+  hint = ui_find_label (page, "Type your X username and email address to continue.");
+  g_assert_nonnull (hint);
+  g_assert_true (ui_widget_shown (hint));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, hint, NULL);
+
+  type_details (ui, "jack", "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, "Type your email address to continue.");
+  g_assert_true (ui_widget_shown (hint));
+
+  /* half an address is still missing something */
+  type_details (ui, "", "jack@example");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, "Type your X username and email address to continue.");
+
+  type_details (ui, "", "jack@example.org");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==, "Type your X username to continue.");
+
+  type_details (ui, "jack", "jack@example.org");
+  g_assert_true (gtk_widget_is_sensitive (open));
+  g_assert_false (ui_widget_shown (hint));
+}
+
+/* An address Code Rescue refuses to open is not offered to copy either */
+static void
+test_refused_address_not_copied (UiApp    *ui,
+                                 gpointer  data)
+{
+  GtkWidget *page;
+
+  go_to_support (ui);
+  page = support_page (ui);
+  type_details (ui, "jack", "jack@example.org");
+  ui_click (page, "Open Support _Form");
+  g_assert_true (wait_for_label (page, "The support form address is not a secure address on X’s website. Reset the support form setting to its default, then try again."));
+
+  g_assert_false (ui_widget_shown (ui_find_button (page, "Copy _Link")));
+  g_assert_null (ui_harness_read_browser_log ());
+}
+
 static void
 reset (void)
 {
@@ -439,6 +519,18 @@ static void
 run (gconstpointer body)
 {
   reset ();
+  ui_run ((UiBody)body, NULL);
+  stop_server ();
+}
+
+static void
+run_refused (gconstpointer body)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  reset ();
+  /* https, but not on X's hosts */
+  g_settings_set_string (settings, "support-form-url", "https://x.com.example.net/forms/2fa");
   ui_run ((UiBody)body, NULL);
   stop_server ();
 }
@@ -477,6 +569,8 @@ main (int   argc,
   g_test_add_data_func ("/support-page/validation", test_validation, run);
   g_test_add_data_func ("/support-page/cancel", test_cancel, run);
   g_test_add_data_func ("/support-page/form-moved", test_form_moved, run);
+  g_test_add_data_func ("/support-page/disabled-hint", test_disabled_hint, run);
+  g_test_add_data_func ("/support-page/refused-address-not-copied", test_refused_address_not_copied, run_refused);
   g_test_add_data_func ("/support-page/resume-keeps-details", NULL, run_resume);
 
   return g_test_run ();

@@ -321,33 +321,6 @@ test_build_refuses_unsafe (void)
     }
 }
 
-static void
-test_message (void)
-{
-  g_autofree char *message = rescue_support_message ("jack_99", "a+b@example.org");
-
-  g_assert_nonnull (strstr (message, "@jack_99"));
-  g_assert_nonnull (strstr (message, "a+b@example.org"));
-  g_assert_nonnull (strstr (message, "verification code"));
-  g_assert_nonnull (strstr (message, "text message"));
-  g_assert_nonnull (strstr (message, "cannot sign in"));
-  g_assert_nonnull (strstr (message, "regain access"));
-}
-
-/* Details as typed: tidied where valid, left alone where not yet */
-static void
-test_message_as_typed (void)
-{
-  g_autofree char *tidied = rescue_support_message ("  @jack_99 ", " a+b@example.org ");
-  g_autofree char *unfinished = rescue_support_message ("jack-", "a@b");
-
-  g_assert_nonnull (strstr (tidied, "account @jack_99."));
-  g_assert_null (strstr (tidied, "@@"));
-  g_assert_nonnull (strstr (tidied, "me at a+b@example.org."));
-  g_assert_nonnull (strstr (unfinished, "account @jack-."));
-  g_assert_nonnull (strstr (unfinished, "me at a@b."));
-}
-
 /* ---- Error mapping ------------------------------------------------------ */
 
 static void
@@ -1153,8 +1126,6 @@ main (int   argc,
   g_test_add_func ("/support/uri/allowed", test_uri_allowed);
   g_test_add_func ("/support/uri/build-keeps-query", test_build_keeps_query);
   g_test_add_func ("/support/uri/build-refuses-unsafe", test_build_refuses_unsafe);
-  g_test_add_func ("/support/message", test_message);
-  g_test_add_func ("/support/message-as-typed", test_message_as_typed);
   g_test_add_func ("/support/error-mapping", test_error_mapping);
 
 #define ADD_SERVER_TEST(path, func) \

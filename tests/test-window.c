@@ -84,7 +84,6 @@ test_reasons (Fixture  *fixture,
   g_assert_cmpuint (rescue_steps_get_n_steps (reasons), ==, 3);
   g_assert_true (ui_widget_shown (GTK_WIDGET (reasons)));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (reasons)), >, 0);
-  g_assert_true (ui_widget_shown (ui_find_label (page, "Since 20 March 2023, X sends login codes by text message only to X Premium subscribers. If your codes stopped coming around then, text messages are no longer an option for your account: use a backup code or an authentication app instead.")));
 }
 
 /* Each page fills the window below the header bar, and its content column
@@ -216,6 +215,7 @@ test_start_over (Fixture  *fixture,
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "start-over", NULL);
   ui_flush ();
+  ui_answer_start_over (TRUE);
   assert_step (fixture, RESCUE_STEP_WELCOME);
   assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, NULL);
   assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, NULL);
@@ -371,7 +371,8 @@ test_numbers_by_country (Fixture  *fixture,
 
   numbers = numbers_for (fixture, "GB");
   g_assert_nonnull (strstr (numbers, "86444"));
-  g_assert_nonnull (strstr (numbers, "+44 7624 800379"));
+  /* a number people send to, not one codes come from */
+  g_assert_null (strstr (numbers, "+44 7624 800379"));
   g_assert_null (strstr (numbers, "40404"));
 
   numbers = numbers_for (fixture, "KE");

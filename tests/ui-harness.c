@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -225,6 +226,47 @@ ui_run (UiBody   body,
   g_assert_finalize_object (g_steal_pointer (&ui.app));
 }
 
+/* ui_run() with no saved progress, no browser visit remembered, and the
+ * support form at @support_form_url (a local server) */
+void
+ui_run_fresh (UiBody      body,
+              const char *support_form_url)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  ui_harness_forget_browser ();
+  g_settings_set_string (settings, "support-form-url", support_form_url);
+  ui_run (body, NULL);
+}
+
+/* Runs @body in an application with no progress saved, whose window
+ * opens @width pixels wide */
+void
+ui_run_sized (UiBody body,
+              int    width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_unlink (ui_harness_state_file ());
+  g_settings_set_int (settings, "window-width", width);
+  ui_run (body, NULL);
+}
+
+/* For g_test_add_data_func (), with the body as the data: the default
+ * window, and one as narrow as the app allows */
+void
+ui_run_wide (gconstpointer body)
+{
+  ui_run_sized ((UiBody)body, 860);
+}
+
+void
+ui_run_narrow (gconstpointer body)
+{
+  ui_run_sized ((UiBody)body, 360);
+}
+
 typedef struct
 {
   gboolean done;
@@ -306,6 +348,14 @@ label_has_text (GtkWidget     *widget,
 }
 
 static gboolean
+label_contains (GtkWidget     *widget,
+                gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+static gboolean
 is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
@@ -328,6 +378,16 @@ ui_find_label (GtkWidget  *root,
   guint nth = 0;
 
   return find (root, label_has_text, text, &nth);
+}
+
+/* The first label whose text holds @part */
+GtkWidget *
+ui_find_label_containing (GtkWidget  *root,
+                          const char *part)
+{
+  guint nth = 0;
+
+  return find (root, label_contains, part, &nth);
 }
 
 GtkWidget *
@@ -436,4 +496,129 @@ ui_read_clipboard (GtkWidget *widget)
   g_value_unset (&value);
 
   return text;
+}
+
+static void
+waited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_assert_true (g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL));
+  *(gboolean *)data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Real key presses through the X server, as a keyboard would send them,
+ * to @window */
+void
+ui_xdotool (GtkWindow  *window,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean exited = FALSE;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("windowfocus"));
+  g_ptr_array_add (args, g_strdup ("--sync"));
+  g_ptr_array_add (args, g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (args, g_strdup (first));
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, waited_cb, &exited);
+  g_assert_true (ui_wait_until (flag_set, &exited, 10000));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  ui_flush ();
+}
+
+/* The "Start over?" dialog, when it is open */
+GtkWidget *
+ui_find_start_over_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Answers the open "Start over?" dialog as a click would */
+void
+ui_answer_start_over (gboolean confirm)
+{
+  GtkWidget *dialog = ui_find_start_over_dialog ();
+
+  g_assert_nonnull (dialog);
+  ui_click (dialog, confirm ? "Start _Over" : "_Cancel");
+  g_assert_null (ui_find_start_over_dialog ());
+}
+
+/* Until what was just changed is laid out and drawn */
+void
+ui_settle (UiApp *ui)
+{
+  ui_flush ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (ui->window));
+  ui_flush ();
+}
+
+/* Shows every step's page once, as a person would reach it (with a
+ * signed-in device and their details typed), and calls @func on each */
+void
+ui_visit_every_page (UiApp      *ui,
+                     UiPageFunc  func,
+                     gpointer    data)
+{
+  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  static const struct { RescueEvent event; RescueStep step; } path[] = {
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
+    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
+    { RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
+    { RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
+  };
+  gboolean seen[RESCUE_N_STEPS] = { FALSE, };
+
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  rescue_flow_set_username (flow, "jack");
+  rescue_flow_set_email (flow, "jack@example.org");
+  ui_settle (ui);
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_WELCOME);
+  func (ui, RESCUE_STEP_WELCOME, data);
+  seen[RESCUE_STEP_WELCOME] = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rescue_flow_handle (flow, path[i].event, &error));
+      g_assert_no_error (error);
+      ui_settle (ui);
+      g_assert_cmpint (ui_visible_step (ui), ==, path[i].step);
+      if (!seen[path[i].step])
+        func (ui, path[i].step, data);
+      seen[path[i].step] = TRUE;
+    }
+
+  for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
+    g_assert_true (seen[step]);
 }

@@ -32,6 +32,12 @@ typedef void (*UiBody) (UiApp *ui, gpointer data);
 
 void        ui_run                 (UiBody        body,
                                     gpointer      data);
+void        ui_run_fresh           (UiBody        body,
+                                    const char   *support_form_url);
+void        ui_run_sized           (UiBody        body,
+                                    int           width);
+void        ui_run_wide            (gconstpointer body);
+void        ui_run_narrow          (gconstpointer body);
 
 gboolean    ui_wait_until          (gboolean    (*condition) (gpointer),
                                     gpointer      data,
@@ -42,6 +48,8 @@ GtkWidget  *ui_find_button         (GtkWidget    *root,
                                     const char   *label);
 GtkWidget  *ui_find_label          (GtkWidget    *root,
                                     const char   *text);
+GtkWidget  *ui_find_label_containing (GtkWidget  *root,
+                                      const char *part);
 GtkWidget  *ui_find_type           (GtkWidget    *root,
                                     GType         type,
                                     guint         nth);
@@ -58,5 +66,17 @@ void        ui_set_country         (UiApp        *ui,
 void        ui_set_signed_in       (UiApp        *ui,
                                     gboolean      signed_in);
 char       *ui_read_clipboard      (GtkWidget    *widget);
+void        ui_xdotool             (GtkWindow    *window,
+                                    const char   *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
+GtkWidget  *ui_find_start_over_dialog (void);
+void        ui_answer_start_over   (gboolean      confirm);
+void        ui_settle              (UiApp        *ui);
+
+typedef void (*UiPageFunc) (UiApp *ui, RescueStep step, gpointer data);
+
+void        ui_visit_every_page    (UiApp        *ui,
+                                    UiPageFunc    func,
+                                    gpointer      data);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _RescueDonePage
   GtkWidget   *heading;
   GtkLabel    *summary;
   RescueSteps *next_steps;
+  GtkLabel    *undo_label;
   GtkButton   *copy_button;
   GtkButton   *start_over_button;
   GtkLabel    *copied_label;
@@ -37,14 +38,23 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RescueDonePage, rescue_done_page, RESCUE_TYPE_PAGE)
 
+/* A date and time as people write them: no seconds, and no time zone,
+ * as it is always the computer's own */
 static char *
 format_sent_at (gint64 unix_time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-  /* Translators: when the support request was sent, e.g. "25/11/26 at 14:03";
-   * %x and %X are the locale's date and time, see strftime(3) */
-  return local ? g_date_time_format (local, _("%x at %X")) : NULL;
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+
+  if (local == NULL)
+    return NULL;
+
+  /* Translators: when the support request was sent, as a date and a time
+   * without seconds, in your language's usual order: "November 20, 2025,
+   * 2:03 PM" in English, "20.11.2025, 14:03" in German. The codes are
+   * g_date_time_format()'s: %d day, %m month, %B month name, %Y year,
+   * %H hour 00–23, %I hour 01–12, %p AM or PM, %M minutes; a "-" after
+   * the "%" drops the leading zero */
+  return g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p"));
 }
 
 static void
@@ -64,6 +74,8 @@ update_waiting (RescueDonePage *self,
   gtk_label_set_text (self->summary, summary);
 
   rescue_steps_clear (self->next_steps);
+  /* what to do and to know while waiting, not steps in an order */
+  rescue_steps_set_numbered (self->next_steps, FALSE);
   rescue_steps_append (self->next_steps, _("If X’s form did not take your details, paste the message Code Rescue copied for you with Ctrl+V, or copy it again below. Then submit the form."));
   rescue_steps_append (self->next_steps, _("Support can take a few days to answer, because it gets many requests. You don’t need to send the form again."));
   if (email != NULL && *email != '\0')
@@ -79,7 +91,16 @@ update_waiting (RescueDonePage *self,
 }
 
 static void
-update_resolved (RescueDonePage *self)
+update_resolved (RescueDonePage *self,
+                 RescueFlow     *flow)
+{
+  /* A click on It Worked by mistake is one Back away from undone */
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_label),
+                          flow != NULL && rescue_flow_get_can_go_back (flow));
+}
+
+static void
+fill_resolved (RescueDonePage *self)
 {
   gtk_label_set_text (self->summary, _("Glad it worked. So this doesn’t happen again, set up a way in that needs no text message."));
 
@@ -98,7 +119,7 @@ copy_clicked_cb (RescueDonePage *self)
   if (flow == NULL)
     return;
 
-  message = rescue_support_message (rescue_flow_get_username (flow), rescue_flow_get_email (flow));
+  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
   gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
 }
@@ -118,6 +139,8 @@ rescue_done_page_flow_changed (RescuePage *page)
 
   if (self->step == RESCUE_STEP_WAITING_FOR_SUPPORT)
     update_waiting (self, flow);
+  else
+    update_resolved (self, flow);
 }
 
 static void
@@ -131,13 +154,15 @@ rescue_done_page_constructed (GObject *object)
   gtk_image_set_from_icon_name (self->icon, waiting ? "mail-unread-symbolic" : "emblem-ok-symbolic");
   gtk_label_set_text (GTK_LABEL (self->heading),
                       waiting ? _("Waiting for X Support") : _("You’re Back In"));
-  /* its flow box slot goes too, or it would leave a gap */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->copy_button)), waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), waiting);
+  /* Enter does what helps next, and never forgets progress: Start Over
+   * asks first, but is not even offered to a stray Enter */
+  rescue_page_set_default_widget (RESCUE_PAGE (self), waiting ? GTK_WIDGET (self->copy_button) : NULL);
 
   if (waiting)
     gtk_label_set_text (self->summary, _("You opened X’s support form. Your account is not gone: it is waiting for you."));
   else
-    update_resolved (self);
+    fill_resolved (self);
 }
 
 static void
@@ -210,6 +235,7 @@ rescue_done_page_class_init (RescueDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, summary);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, next_steps);
+  gtk_widget_class_bind_template_child (widget_class, RescueDonePage, undo_label);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, start_over_button);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, copied_label);
@@ -221,7 +247,9 @@ rescue_done_page_init (RescueDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
-  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->start_over_button));
+  /* Translators: "It Worked" is the button on the fix pages, "Back" the
+   * arrow button in the header */
+  gtk_label_set_text (self->undo_label, _("Pressed “It Worked” by mistake? Back (Alt+Left) returns to the fix you were on, and it counts as not tried yet."));
 }
 
 GtkWidget *

@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include "rescue-page.h"
+#include "rescue-application.h"
+#include "rescue-button-row.h"
 #include "rescue-clamp.h"
+#include "rescue-countries.h"
+#include "rescue-support-message.h"
 
 /*
  * A page is a view of the flow: it reads it and sends it events. It never
@@ -110,8 +114,10 @@ rescue_page_class_init (RescuePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  /* Every page's template centres its content in one */
+  /* Every page's template centres its content in one, and ends with
+   * its buttons in a row */
   g_type_ensure (RESCUE_TYPE_CLAMP);
+  g_type_ensure (RESCUE_TYPE_BUTTON_ROW);
 }
 
 static void
@@ -175,6 +181,27 @@ rescue_page_send (RescuePage  *self,
     g_warning ("%s", error->message);
 }
 
+static gboolean
+deselect_heading_cb (gpointer data)
+{
+  GtkLabel *heading = data;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (heading)))
+    gtk_label_select_region (heading, 0, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A label selects all its text when Tab brings focus to it, just after
+ * taking focus; a heading should only be read, not shown highlighted. The
+ * idle runs before the next event, so a drag still selects. */
+static void
+heading_focus_cb (GtkLabel *heading)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (heading)))
+    g_idle_add_full (G_PRIORITY_HIGH, deselect_heading_cb, g_object_ref (heading), g_object_unref);
+}
+
 void
 rescue_page_set_heading (RescuePage *self,
                          GtkWidget  *heading)
@@ -184,6 +211,8 @@ rescue_page_set_heading (RescuePage *self,
   g_return_if_fail (RESCUE_IS_PAGE (self));
 
   priv->heading = heading;
+  if (GTK_IS_LABEL (heading))
+    g_signal_connect (heading, "notify::has-focus", G_CALLBACK (heading_focus_cb), NULL);
 }
 
 /**
@@ -231,4 +260,70 @@ rescue_page_get_default_widget (RescuePage *self)
   g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
 
   return priv->default_widget;
+}
+
+/**
+ * rescue_page_dup_support_message:
+ * @read_countries: whether to read the list of countries if nothing has
+ *   yet: not on every keystroke, nor before the first frame
+ *
+ * The message for X's support, written from the flow as it is now, with
+ * the country's name (once the application has read the list) and X's
+ * numbers there when the page is in the application's window; otherwise
+ * the country's code and no number.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL without a flow
+ */
+char *
+rescue_page_dup_support_message (RescuePage *self,
+                                 gboolean    read_countries)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+  g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
+  g_autoptr(RescueCountry) country = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(GStrv) number_list = NULL;
+  GtkRoot *root;
+  GtkApplication *app = NULL;
+
+  g_return_val_if_fail (RESCUE_IS_PAGE (self), NULL);
+
+  if (priv->flow == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    app = gtk_window_get_application (GTK_WINDOW (root));
+
+  if (RESCUE_IS_APPLICATION (app))
+    {
+      RescueShortCodes *short_codes = rescue_application_get_short_codes (RESCUE_APPLICATION (app));
+      GListModel *countries = read_countries
+        ? rescue_application_get_countries (RESCUE_APPLICATION (app), NULL)
+        : rescue_application_peek_countries (RESCUE_APPLICATION (app));
+      const char *code = rescue_flow_get_country (priv->flow);
+
+      if (short_codes != NULL)
+        {
+          g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (short_codes, code);
+
+          /* A number that is no longer used is not one anybody unblocked */
+          for (guint i = 0; i < senders->len; i++)
+            if (((RescueSender *) g_ptr_array_index (senders, i))->ended == 0)
+              g_strv_builder_add (numbers, ((RescueSender *) g_ptr_array_index (senders, i))->number);
+        }
+
+      if (countries != NULL)
+        {
+          guint position = rescue_countries_find (countries, code);
+
+          if (position != G_MAXUINT)
+            country = g_list_model_get_item (countries, position);
+        }
+    }
+
+  number_list = g_strv_builder_end (numbers);
+  return rescue_support_message_compose (priv->flow,
+                                         country ? rescue_country_get_name (country) : NULL,
+                                         (const char * const *) number_list, now);
 }

@@ -33,5 +33,7 @@ gboolean    rescue_page_focus_heading (RescuePage  *self);
 void        rescue_page_set_default_widget (RescuePage *self,
                                             GtkWidget  *widget);
 GtkWidget  *rescue_page_get_default_widget (RescuePage *self);
+char       *rescue_page_dup_support_message (RescuePage *self,
+                                             gboolean    read_countries);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-signed-in-page.h"
+#include "rescue-sources-box.h"
 #include "rescue-steps.h"
 
 struct _RescueSignedInPage
@@ -78,6 +79,7 @@ rescue_signed_in_page_class_init (RescueSignedInPageClass *klass)
   object_class->dispose = rescue_signed_in_page_dispose;
   page_class->flow_changed = rescue_signed_in_page_flow_changed;
 
+  g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-signed-in-page.ui");

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-sources-box.h"
+#include "rescue-button-row.h"
 #include "rescue-steps.h"
 #include "rescue-support-page.h"
 
@@ -27,9 +29,11 @@ struct _RescueSupportPage
   GtkLabel             *error_label;
   GtkLabel             *note_label;
   GtkBox               *backup_box;
+  RescueButtonRow      *open_row;
   GtkButton            *open_button;
+  GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
-  GtkWidget            *retry_button;
+  GtkWidget            *copy_link_button;
 
   RescueSupportRequest *request;
   char                 *form_uri;
@@ -39,6 +43,7 @@ struct _RescueSupportPage
   char                 *checked_username;
   char                 *checked_email;
   guint                 validate_id;
+  guint                 message_idle_id;
   gboolean              updating;
 };
 
@@ -73,13 +78,33 @@ show_field_error (GtkEntry     *entry,
 }
 
 static void
-update_message (RescueSupportPage *self)
+update_message (RescueSupportPage *self,
+                gboolean           read_countries)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *message = rescue_page_dup_support_message (RESCUE_PAGE (self), read_countries);
 
-  message = rescue_support_message (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)),
-                                    gtk_editable_get_text (GTK_EDITABLE (self->email_entry)));
-  gtk_label_set_text (self->message_label, message);
+  /* The entries write through to the flow, so it has what is typed */
+  gtk_label_set_text (self->message_label, message ? message : "");
+}
+
+/* What the form still needs, said next to the greyed-out button */
+static const char *
+missing_details (RescueSupportPage *self)
+{
+  gboolean username = rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), NULL, NULL);
+  gboolean email = rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), NULL, NULL);
+
+  /* Translators: shown under the greyed-out “Open Support Form” button; X is the service (formerly Twitter) */
+  if (!username && !email)
+    return _("Type your X username and email address to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
+  if (!username)
+    return _("Type your X username to continue.");
+  /* Translators: shown under the greyed-out “Open Support Form” button */
+  if (!email)
+    return _("Type your email address to continue.");
+
+  return NULL;
 }
 
 static void
@@ -87,13 +112,16 @@ update_buttons (RescueSupportPage *self)
 {
   RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
   gboolean checking = self->cancellable != NULL;
+  const char *missing = checking ? NULL : missing_details (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
                             !checking &&
                             self->request != NULL &&
                             flow != NULL &&
                             rescue_flow_can_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED) &&
-                            details_are_valid (self, NULL, NULL));
+                            missing == NULL);
+  gtk_label_set_text (self->open_hint, missing ? missing : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_hint), missing != NULL);
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
   /* What is checked is what is sent: no edits halfway */
@@ -129,7 +157,8 @@ show_error (RescueSupportPage *self,
             const char        *message,
             const char        *link)
 {
-  char *copy = g_strdup (link);
+  /* An address Code Rescue refuses to open is not one to hand on */
+  char *copy = rescue_support_uri_is_allowed (link) ? g_strdup (link) : NULL;
 
   /* @link may be the field itself */
   g_free (self->link_to_copy);
@@ -137,6 +166,7 @@ show_error (RescueSupportPage *self,
 
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (self->error_box, message != NULL);
+  gtk_widget_set_visible (self->copy_link_button, copy != NULL);
 }
 
 static void
@@ -180,7 +210,7 @@ details_changed_cb (RescueSupportPage *self,
   g_clear_handle_id (&self->validate_id, g_source_remove);
   self->validate_id = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
 }
 
@@ -205,7 +235,7 @@ open_done_cb (GObject      *source,
     {
       show_error (self, error->message, self->link_to_copy);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -246,9 +276,10 @@ check_done_cb (GObject      *source,
 
       link = rescue_support_build_form_uri (self->form_uri, self->checked_username,
                                             self->checked_email, NULL);
-      show_error (self, error->message, link ? link : self->form_uri);
+      show_error (self, error->message, link);
       finish_checking (self);
-      gtk_widget_grab_focus (self->retry_button);
+      /* Open Support Form is the way to try again */
+      gtk_widget_grab_focus (GTK_WIDGET (self->open_button));
       return;
     }
 
@@ -269,8 +300,9 @@ check_done_cb (GObject      *source,
 
   /* The form may ignore the prefilled fields: pasting must be one
    * keystroke away */
-  message = rescue_support_message (self->checked_username, self->checked_email);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
+  if (message != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
   g_free (self->link_to_copy);
   self->link_to_copy = g_strdup (uri);
@@ -307,6 +339,14 @@ open_clicked_cb (RescueSupportPage *self)
   update_buttons (self);
   /* The pressed button is now insensitive: keep focus somewhere useful */
   gtk_widget_grab_focus (self->cancel_button);
+}
+
+/* The hint stays with its button: under it at the end of the row, or
+ * centred under a button as wide as the page */
+static void
+open_row_stacked_cb (RescueSupportPage *self)
+{
+  gtk_label_set_xalign (self->open_hint, rescue_button_row_get_stacked (self->open_row) ? 0.5 : 1.0);
 }
 
 static void
@@ -367,8 +407,34 @@ rescue_support_page_flow_changed (RescuePage *page)
       show_note (self, NULL);
     }
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
+}
+
+static gboolean
+update_message_cb (gpointer data)
+{
+  RescueSupportPage *self = data;
+
+  self->message_idle_id = 0;
+  /* The country's name, even when nothing has read the list yet (a visit
+   * that resumed on this page) */
+  update_message (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rescue_support_page_map (GtkWidget *widget)
+{
+  RescueSupportPage *self = RESCUE_SUPPORT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rescue_support_page_parent_class)->map (widget);
+
+  /* In the window now, the message can name the country and X's numbers;
+   * reading every country's name waits until the page is on screen */
+  g_clear_handle_id (&self->message_idle_id, g_source_remove);
+  self->message_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_message_cb, self, NULL);
 }
 
 static void
@@ -390,6 +456,7 @@ rescue_support_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->message_idle_id, g_source_remove);
   g_clear_object (&self->request);
   g_clear_pointer (&self->form_uri, g_free);
   g_clear_pointer (&self->link_to_copy, g_free);
@@ -409,8 +476,11 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_support_page_dispose;
+  widget_class->map = rescue_support_page_map;
   widget_class->unmap = rescue_support_page_unmap;
   page_class->flow_changed = rescue_support_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-support-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, heading);
@@ -426,11 +496,14 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_row);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_row_stacked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
 }
 
@@ -443,7 +516,7 @@ rescue_support_page_init (RescueSupportPage *self)
 
   gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
 
-  update_message (self);
+  update_message (self, FALSE);
   update_buttons (self);
 }
 

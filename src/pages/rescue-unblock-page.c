@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-sources-box.h"
 #include "rescue-steps.h"
 #include "rescue-unblock-page.h"
 
@@ -20,12 +21,14 @@ typedef struct
 static const Cause causes[] = {
   {
     N_("The code went to unknown senders or spam"),
-    N_("Open <b>Messages</b> and tap <b>Filters</b> › <b>Unknown Senders</b>: the code may be there, without a notification. To stop this, add X’s number to your contacts, or turn off <b>Settings</b> › <b>Messages</b> › <b>Message Filtering</b> › <b>Filter Unknown Senders</b>."),
-    N_("In <b>Google Messages</b>, open the menu and <b>Spam &amp; blocked</b>. Open X’s message there and tap <b>Not spam</b>."),
+    /* Translators: iPhone settings and Messages names as iOS shows them in your language; ≡ is the filter button at the top of Messages */
+    N_("On iOS 26, texts from numbers that are not in your contacts may be screened: in <b>Messages</b>, tap the filter button <b>≡</b> at the top and look under <b>Unknown Senders</b>. To be told about codes, open <b>Settings</b> › <b>Apps</b> › <b>Messages</b> › <b>Screen Unknown Senders</b> and, under <b>Allow Notifications</b>, keep <b>Time Sensitive</b> on: it lets one-time codes through.\nOn iOS 17 or earlier, look in <b>Messages</b> › <b>Filters</b> › <b>Unknown Senders</b>; the setting is <b>Settings</b> › <b>Messages</b> › <b>Message Filtering</b> › <b>Filter Unknown Senders</b>."),
+    /* Translators: Google Messages names as the app shows them in your language */
+    N_("In <b>Google Messages</b>, tap your profile picture at the top right, then <b>Spam &amp; blocked</b>. Open X’s message there and tap <b>Not spam</b> or <b>Move to inbox</b>; if X’s number is blocked, tap <b>Unblock</b>. In another messages app, look for <b>Spam</b> or <b>Blocked numbers</b> in its settings."),
   },
   {
     N_("A STOP was once sent to X’s number"),
-    N_("Replying STOP to X’s number can turn its messages off. Text <b>START</b> to that number; if nothing changes, text <b>UNSTOP</b>."),
+    N_("Texting STOP to X’s number can turn X’s text messages off, and may take your phone number off your X account. Text <b>START</b> to that number. Then, on a device where you are still signed in, check that your phone number is still on your X account, and add it again if it is gone."),
     NULL,
   },
   {
@@ -99,35 +102,38 @@ update_numbers (RescueUnblockPage *self)
       return;
     }
 
+  /* One line per number: how it is known and how old that is, so a
+   * number from X's own pages is not mistaken for a 2009 blog's */
   for (guint i = 0; i < senders->len; i++)
     {
       RescueSender *sender = g_ptr_array_index (senders, i);
+      g_autofree char *description = rescue_sender_describe (sender);
 
       if (numbers->len > 0)
         g_string_append (numbers, "   ");
       g_string_append (numbers, sender->number);
       any_historic |= sender->historic;
 
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
       if (sender->carriers != NULL && sender->carriers[0] != NULL)
         {
           g_autofree char *carriers = g_strjoinv (", ", sender->carriers);
 
-          if (note->len > 0)
-            g_string_append_c (note, '\n');
-          /* Translators: a sender number, then the carriers it is known for, e.g. "86444: Vodafone, O2" */
-          g_string_append_printf (note, _("%s: %s"), sender->number, carriers);
+          /* Translators: a sender number, the carriers it is known for, and how it is known, e.g. "86444 (Vodafone, O2): From a mobile carrier’s own pages, 2009" */
+          g_string_append_printf (note, _("%s (%s): %s"), sender->number, carriers, description);
+        }
+      else
+        {
+          /* Translators: a sender number and how it is known, e.g. "40404: From X’s own help pages, 2017" */
+          g_string_append_printf (note, _("%s: %s"), sender->number, description);
         }
     }
 
   if (any_historic)
     {
-      if (note->len > 0)
-        g_string_append_c (note, '\n');
-      g_string_append (note,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "This number comes from older or uncertain sources: X’s codes may come from it, or from another number. Look for any number you don’t recognise in the block list.",
-                                    "These numbers come from older or uncertain sources: X’s codes may come from them, or from another number. Look for any number you don’t recognise in the block list.",
-                                    senders->len));
+      g_string_append_c (note, '\n');
+      g_string_append (note, _("X publishes no current list of the numbers it texts from: look for any number you don’t recognise in the block list too."));
     }
 
   gtk_label_set_text (self->numbers_title,
@@ -253,6 +259,7 @@ rescue_unblock_page_class_init (RescueUnblockPageClass *klass)
   object_class->dispose = rescue_unblock_page_dispose;
   page_class->flow_changed = rescue_unblock_page_flow_changed;
 
+  g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-unblock-page.ui");
@@ -278,13 +285,18 @@ rescue_unblock_page_init (RescueUnblockPage *self)
   rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button));
 
-  rescue_steps_append (self->iphone_steps, _("Open the <b>Settings</b> app and tap <b>Phone</b> › <b>Blocked Contacts</b>. On newer iPhones it is <b>Settings</b> › <b>Apps</b> › <b>Messages</b> › <b>Blocked Contacts</b>."));
-  rescue_steps_append (self->iphone_steps, _("Tap <b>Edit</b>, then the red <b>−</b> next to X’s number, or next to every number you don’t recognise, and tap <b>Unblock</b>."));
+  /* iOS 26 keeps one block list for the whole phone; before, each app
+   * had its own */
+  /* Translators: iPhone settings names as iOS shows them in your language */
+  rescue_steps_append (self->iphone_steps, _("On iOS 26, open <b>Settings</b> › <b>Privacy &amp; Security</b> › <b>Blocked Contacts</b>. On iOS 18 or earlier, the list is in <b>Settings</b> › <b>Apps</b> › <b>Messages</b> › <b>Blocked Contacts</b>, or on older versions <b>Settings</b> › <b>Messages</b> or <b>Settings</b> › <b>Phone</b> › <b>Blocked Contacts</b>."));
+  rescue_steps_append (self->iphone_steps, _("Swipe left on X’s number, or on every number you don’t recognise, and tap <b>Unblock</b>. Or tap <b>Edit</b>, then the red <b>−</b>."));
   rescue_steps_append (self->iphone_steps, _("Go back to X and ask for a new code."));
 
   rescue_steps_append (self->android_steps, _("Open the <b>Phone</b> app and tap the three dots <b>⋮</b>."));
   rescue_steps_append (self->android_steps, _("Tap <b>Settings</b> › <b>Blocked numbers</b>."));
   rescue_steps_append (self->android_steps, _("Tap the <b>✕</b> next to X’s number, or next to every number you don’t recognise, and confirm <b>Unblock</b>."));
+  /* Translators: Google Messages names as the app shows them in your language */
+  rescue_steps_append (self->android_steps, _("In <b>Google Messages</b>, tap your profile picture at the top right, then <b>Spam &amp; blocked</b>. If X’s messages are there, open them and tap <b>Unblock</b>. Another messages app keeps its own list: look for <b>Blocked numbers</b> or <b>Spam</b> in its settings."));
   rescue_steps_append (self->android_steps, _("Go back to X and ask for a new code."));
 
   self->shown_platform = RESCUE_PLATFORM_OTHER;

@@ -16,7 +16,7 @@ struct _RescueWelcomePage
   GtkWidget           *heading;
   GtkWidget           *reasons_section;
   RescueSteps         *reasons;
-  GtkSpinner          *status_spinner;
+  GtkWidget           *status_box;
   GtkImage            *status_icon;
   GtkLabel            *status_label;
   GtkToggleButton     *iphone_button;
@@ -28,6 +28,7 @@ struct _RescueWelcomePage
   GtkButton           *start_button;
 
   GListModel          *countries;
+  gboolean             countries_unreadable;
   RescueServiceStatus *status;
   gboolean             status_requested;
   GdkFrameClock       *painted_clock;
@@ -38,6 +39,28 @@ struct _RescueWelcomePage
 };
 
 G_DEFINE_FINAL_TYPE (RescueWelcomePage, rescue_welcome_page, RESCUE_TYPE_PAGE)
+
+/* Until the list of countries is read (just after the first frame), or
+ * when it can't be, the drop-down holds the flow's country alone: with no
+ * item it would say "(None)" */
+static void
+update_placeholder_country (RescueWelcomePage *self,
+                            RescueFlow        *flow)
+{
+  const char *code = rescue_flow_get_country (flow);
+  RescueCountry *shown = gtk_drop_down_get_selected_item (self->country_dropdown);
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(RescueCountry) country = NULL;
+
+  if (shown != NULL && g_strcmp0 (rescue_country_get_code (shown), code) == 0)
+    return;
+
+  /* No name while loading, as the real one follows at once */
+  country = rescue_country_new (code, self->countries_unreadable ? code : "");
+  store = g_list_store_new (RESCUE_TYPE_COUNTRY);
+  g_list_store_append (store, country);
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (store));
+}
 
 static void
 update_answers (RescueWelcomePage *self)
@@ -64,6 +87,8 @@ update_answers (RescueWelcomePage *self)
       if (position != G_MAXUINT)
         gtk_drop_down_set_selected (self->country_dropdown, position);
     }
+  else
+    update_placeholder_country (self, flow);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
                             rescue_flow_can_handle (flow, RESCUE_EVENT_START));
@@ -75,40 +100,21 @@ static void
 update_status (RescueWelcomePage *self)
 {
   g_autofree char *summary = NULL;
-  const char *icon_name = NULL;
-  gboolean loading;
 
-  if (self->status == NULL)
-    {
-      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)), FALSE);
-      return;
-    }
+  if (self->status != NULL)
+    summary = rescue_service_status_dup_summary (self->status);
 
-  loading = rescue_service_status_get_loading (self->status);
-  summary = rescue_service_status_dup_summary (self->status);
+  /* Only a status the source really gave: while it is fetched, or when
+   * it can't be read, the line is not there at all */
+  gtk_widget_set_visible (self->status_box, summary != NULL);
+  if (summary == NULL)
+    return;
 
-  switch (rescue_service_status_get_indicator (self->status))
-    {
-    case RESCUE_STATUS_NONE:
-      icon_name = "emblem-ok-symbolic";
-      break;
-    case RESCUE_STATUS_MINOR:
-    case RESCUE_STATUS_MAJOR:
-    case RESCUE_STATUS_CRITICAL:
-    case RESCUE_STATUS_MAINTENANCE:
-      icon_name = "dialog-warning-symbolic";
-      break;
-    case RESCUE_STATUS_UNKNOWN:
-    default:
-      icon_name = loading ? NULL : "network-offline-symbolic";
-      break;
-    }
-
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->status_label)), TRUE);
-  gtk_spinner_set_spinning (self->status_spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), loading);
-  gtk_image_set_from_icon_name (self->status_icon, icon_name);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), icon_name != NULL);
+  /* "No problems" is no all-clear: that page does not cover text messages */
+  gtk_image_set_from_icon_name (self->status_icon,
+                                rescue_service_status_get_indicator (self->status) == RESCUE_STATUS_NONE
+                                  ? "dialog-information-symbolic"
+                                  : "dialog-warning-symbolic");
   gtk_label_set_text (self->status_label, summary);
 }
 
@@ -256,7 +262,7 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
-  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_box);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_label);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, iphone_button);
@@ -303,6 +309,7 @@ rescue_welcome_page_set_countries (RescueWelcomePage *self,
   g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
 
   g_set_object (&self->countries, countries);
+  self->countries_unreadable = countries == NULL;
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->country_dropdown, countries);
@@ -352,4 +359,19 @@ rescue_welcome_page_set_status (RescueWelcomePage   *self,
     }
 
   update_status (self);
+}
+
+/**
+ * rescue_welcome_page_get_status_line:
+ * The line with X's status, shown only when there is one to show; what a
+ * test looks at.
+ *
+ * Returns: (transfer none): the line
+ */
+GtkWidget *
+rescue_welcome_page_get_status_line (RescueWelcomePage *self)
+{
+  g_return_val_if_fail (RESCUE_IS_WELCOME_PAGE (self), NULL);
+
+  return self->status_box;
 }

@@ -14,5 +14,6 @@ void rescue_welcome_page_set_countries (RescueWelcomePage   *self,
                                         const GError        *error);
 void rescue_welcome_page_set_status    (RescueWelcomePage   *self,
                                         RescueServiceStatus *status);
+GtkWidget *rescue_welcome_page_get_status_line (RescueWelcomePage *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "rescue-support-message.h"
 #include "rescue-support-request.h"
 
 /*
@@ -77,7 +78,14 @@ check_form_uri (const char *username,
   g_assert_cmpstr (g_hash_table_lookup (params, "username"), ==, username);
   g_assert_cmpstr (g_hash_table_lookup (params, "email"), ==, email);
 
-  message = rescue_support_message (username, email);
+  {
+    g_autoptr(RescueFlow) flow = rescue_flow_new ();
+    g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+
+    rescue_flow_set_username (flow, username);
+    rescue_flow_set_email (flow, email);
+    message = rescue_support_message_compose (flow, NULL, NULL, date);
+  }
   g_assert_nonnull (strstr (message, username));
   g_assert_nonnull (strstr (message, email));
 }

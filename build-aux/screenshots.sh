@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Draws every page of Code Rescue, wide (860 × 620) and narrow (360 × 720),
+# light and dark, in English and German, into
+# data/screenshots/<language>/<page>-<wide|narrow>-<light|dark>.png.
+# The README and the AppStream metainfo show some of them. Runs unattended
+# under its own Xvfb and D-Bus session, and only on this machine: the app
+# talks to a stand-in for X's site on 127.0.0.1 (tests/screenshots.c).
+#
+# BUILD_DIR (default build) picks the build tree; LANGUAGES (default
+# "en de") the languages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=${BUILD_DIR:-build}
+read -r -a languages <<< "${LANGUAGES:-en de}"
+
+bash build-aux/install-deps.sh
+
+if [ ! -f "$build_dir/build.ninja" ]; then
+  meson setup "$build_dir"
+fi
+# the translations and the program that draws the pages
+meson compile -C "$build_dir"
+meson compile -C "$build_dir" screenshots
+
+for lang in "${languages[@]}"; do
+  out="data/screenshots/$lang"
+  mkdir -p "$out"
+  rm -f "$out"/*.png
+  # The same environment as the UI tests (tests/meson.build): memory
+  # settings, no proxy look-up, X11 and the cairo renderer; and one time
+  # zone, so the times shown are the same on every machine
+  env GSETTINGS_BACKEND=memory \
+      GSETTINGS_SCHEMA_DIR="$PWD/$build_dir/data" \
+      GIO_USE_PROXY_RESOLVER=dummy \
+      GIO_USE_VFS=local \
+      GDK_BACKEND=x11 \
+      GSK_RENDERER=cairo \
+      GTK_A11Y=test \
+      LC_ALL=C.UTF-8 \
+      LANGUAGE="$lang" \
+      TZ=UTC \
+    dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+    "$build_dir/tests/screenshots" "$out" > /dev/null
+  echo "$(find "$out" -name '*.png' | wc -l) screenshots in $out"
+done

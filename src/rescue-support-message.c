@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-support-message"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-sources.h"
+#include "rescue-support-message.h"
+#include "rescue-support-request.h"
+
+/*
+ * The text a person pastes into X's support form: who they are, what they
+ * already tried and how it went, so support need not ask. Each sentence is
+ * translated whole, and one with nothing to say is left out, so an empty
+ * field never leaves a hole such as "@." behind.
+ */
+
+/* A username as it will be sent: tidied when valid; otherwise as typed,
+ * without the @ and spaces a person may add, which the text supplies */
+static char *
+shown_username (const char *typed)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *stripped = NULL;
+  const char *p;
+
+  if (rescue_support_validate_username (typed, &clean, NULL))
+    return g_steal_pointer (&clean);
+
+  stripped = g_strstrip (g_strdup (typed));
+  for (p = stripped; *p == '@'; p++)
+    ;
+  if (*p == '\0')
+    /* Translators: stands in the message for the X username while none is
+     * typed, after an "@"; a username has only letters, digits and
+     * underscores */
+    return g_strdup (_("your_username"));
+
+  return g_strdup (p);
+}
+
+static char *
+shown_email (const char *typed)
+{
+  g_autofree char *clean = NULL;
+
+  if (rescue_support_validate_email (typed, &clean, NULL))
+    return g_steal_pointer (&clean);
+
+  return g_strstrip (g_strdup (typed));
+}
+
+static void
+append_sentence (GString    *paragraph,
+                 const char *sentence)
+{
+  if (paragraph->len > 0)
+    g_string_append_c (paragraph, ' ');
+  g_string_append (paragraph, sentence);
+}
+
+static char *
+unblock_sentence (RescuePlatform      platform,
+                  const char * const *numbers)
+{
+  g_autofree char *joined = NULL;
+
+  if (numbers == NULL || numbers[0] == NULL)
+    {
+      switch (platform)
+        {
+        case RESCUE_PLATFORM_IPHONE:
+          return g_strdup (_("I checked the block list on my iPhone for X’s number: still no code."));
+        case RESCUE_PLATFORM_ANDROID:
+          return g_strdup (_("I checked the block list on my Android phone for X’s number: still no code."));
+        case RESCUE_PLATFORM_OTHER:
+        default:
+          return g_strdup (_("I checked the block list on my phone for X’s number: still no code."));
+        }
+    }
+
+  joined = g_strjoinv (", ", (char **) numbers);
+  switch (platform)
+    {
+    case RESCUE_PLATFORM_IPHONE:
+      /* Translators: %s is the number X texts from, or several separated
+       * by commas, e.g. "40404" or "53000, 5566511" */
+      return g_strdup_printf (_("I unblocked %s on my iPhone: still no code."), joined);
+    case RESCUE_PLATFORM_ANDROID:
+      /* Translators: %s is the number X texts from, or several separated
+       * by commas, e.g. "40404" or "53000, 5566511" */
+      return g_strdup_printf (_("I unblocked %s on my Android phone: still no code."), joined);
+    case RESCUE_PLATFORM_OTHER:
+    default:
+      /* Translators: %s is the number X texts from, or several separated
+       * by commas, e.g. "40404" or "53000, 5566511" */
+      return g_strdup_printf (_("I unblocked %s on my phone: still no code."), joined);
+    }
+}
+
+static const char *
+signed_in_sentence (RescueOutcome outcome,
+                    gboolean      has_device)
+{
+  switch (outcome)
+    {
+    case RESCUE_OUTCOME_DID_NOT_WORK:
+      return _("I could not turn off two-factor authentication on a device where I am still signed in.");
+    case RESCUE_OUTCOME_SKIPPED:
+      return has_device
+        ? _("I did not turn off two-factor authentication on the device where I am still signed in.")
+        : _("I have no device where I am still signed in.");
+    case RESCUE_OUTCOME_PENDING:
+    case RESCUE_OUTCOME_WORKED:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * rescue_support_message_compose:
+ * @flow: the person's answers, details and fix outcomes
+ * @country_name: (nullable): the name of the flow's country in the
+ *   person's language; %NULL shows its code
+ * @numbers: (nullable) (array zero-terminated=1): the numbers X texts
+ *   from in that country; %NULL or empty when none is known
+ * @date: the day the message is written
+ *
+ * Returns: (transfer full): the message, in paragraphs
+ */
+char *
+rescue_support_message_compose (RescueFlow         *flow,
+                                const char         *country_name,
+                                const char * const *numbers,
+                                GDateTime          *date)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  g_autofree char *username = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *day = NULL;
+  const char *country;
+  const char *sentence;
+
+  g_return_val_if_fail (RESCUE_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  username = shown_username (rescue_flow_get_username (flow));
+  email = shown_email (rescue_flow_get_email (flow));
+  country = country_name != NULL && *country_name != '\0' ? country_name : rescue_flow_get_country (flow);
+
+  g_string_append (message, _("Hello,"));
+  g_string_append (message, "\n\n");
+
+  {
+    /* Translators: a sentence of the message to X's support. %s is the
+     * person's X username, written without the @ */
+    g_autofree char *who = g_strdup_printf (_("I no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @%s."),
+                                            username);
+
+    append_sentence (paragraph, who);
+  }
+  if (country != NULL && *country != '\0')
+    {
+      /* Translators: %s is the name of a country, e.g. "Germany" */
+      g_autofree char *where = g_strdup_printf (_("Country of my phone number: %s."), country);
+
+      append_sentence (paragraph, where);
+    }
+  g_string_append (message, paragraph->str);
+  g_string_append (message, "\n\n");
+  g_string_truncate (paragraph, 0);
+
+  if (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK) == RESCUE_OUTCOME_DID_NOT_WORK)
+    {
+      g_autofree char *tried = unblock_sentence (rescue_flow_get_platform (flow), numbers);
+
+      append_sentence (paragraph, tried);
+    }
+  sentence = signed_in_sentence (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN),
+                                 rescue_flow_get_has_signed_in_device (flow));
+  if (sentence != NULL)
+    append_sentence (paragraph, sentence);
+  if (paragraph->len > 0)
+    {
+      g_string_append (message, paragraph->str);
+      g_string_append (message, "\n\n");
+      g_string_truncate (paragraph, 0);
+    }
+
+  append_sentence (paragraph, _("Please help me regain access to my account."));
+  if (*email != '\0')
+    {
+      /* Translators: %s is the person's email address */
+      g_autofree char *reach = g_strdup_printf (_("You can reach me at %s."), email);
+
+      append_sentence (paragraph, reach);
+    }
+  g_string_append (message, paragraph->str);
+  g_string_append (message, "\n\n");
+
+  g_string_append (message, _("Thank you."));
+  g_string_append_c (message, '\n');
+  day = rescue_format_date (date);
+  /* Translators: the last line of the message to X's support; %s is
+   * today's date in the locale's format */
+  g_string_append_printf (message, _("Date: %s"), day);
+
+  return g_string_free (g_steal_pointer (&message), FALSE);
+}

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "rescue-support-message.h"
+
+/* The message for X's support, for each way through the flow: what was
+ * tried and how it went, and no holes where a field is still empty. */
+
+static RescueFlow *
+flow_new (RescuePlatform  platform,
+          gboolean        has_device,
+          const char     *username,
+          const char     *email)
+{
+  RescueFlow *flow = rescue_flow_new ();
+
+  rescue_flow_set_platform (flow, platform);
+  rescue_flow_set_has_signed_in_device (flow, has_device);
+  rescue_flow_set_country (flow, "GB");
+  rescue_flow_set_username (flow, username);
+  rescue_flow_set_email (flow, email);
+
+  return flow;
+}
+
+static void
+send (RescueFlow  *flow,
+      RescueEvent  event)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rescue_flow_handle (flow, event, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+compose (RescueFlow         *flow,
+         const char         *country_name,
+         const char * const *numbers)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 2, 15, 0, 0);
+
+  return rescue_support_message_compose (flow, country_name, numbers, date);
+}
+
+static const char * const gb_numbers[] = { "86444", NULL };
+
+#define OPENING "Hello,\n\nI no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account "
+/* LC_ALL=C.UTF-8 writes 2 December 2026 as 12/02/26 */
+#define CLOSING "Thank you.\nDate: 12/02/26"
+
+/* iPhone, no signed-in device: fix 2 was skipped by the flow itself */
+static void
+test_iphone_no_device (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_IPHONE, FALSE, "jack_99", "jack@example.org");
+  g_autofree char *message = NULL;
+
+  send (flow, RESCUE_EVENT_START);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, RESCUE_STEP_SUPPORT);
+
+  message = compose (flow, "United Kingdom", gb_numbers);
+  g_assert_cmpstr (message, ==,
+                   OPENING "@jack_99. Country of my phone number: United Kingdom.\n\n"
+                   "I unblocked 86444 on my iPhone: still no code. I have no device where I am still signed in.\n\n"
+                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   CLOSING);
+}
+
+/* Android, a signed-in device where turning 2FA off did not help */
+static void
+test_android_both_failed (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_ANDROID, TRUE, "jack_99", "jack@example.org");
+  static const char * const us_numbers[] = { "40404", NULL };
+  g_autofree char *message = NULL;
+
+  rescue_flow_set_country (flow, "US");
+  send (flow, RESCUE_EVENT_START);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+  g_assert_cmpint (rescue_flow_get_step (flow), ==, RESCUE_STEP_SUPPORT);
+
+  message = compose (flow, "United States", us_numbers);
+  g_assert_cmpstr (message, ==,
+                   OPENING "@jack_99. Country of my phone number: United States.\n\n"
+                   "I unblocked 40404 on my Android phone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n"
+                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   CLOSING);
+}
+
+/* Another phone, a country with no known number, fix 2 skipped by hand */
+static void
+test_other_phone_skipped (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_OTHER, TRUE, "jack_99", "jack@example.org");
+  g_autofree char *message = NULL;
+
+  rescue_flow_set_country (flow, "FR");
+  send (flow, RESCUE_EVENT_START);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+  send (flow, RESCUE_EVENT_SKIP);
+
+  message = compose (flow, "France", NULL);
+  g_assert_cmpstr (message, ==,
+                   OPENING "@jack_99. Country of my phone number: France.\n\n"
+                   "I checked the block list on my phone for X’s number: still no code. I did not turn off two-factor authentication on the device where I am still signed in.\n\n"
+                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   CLOSING);
+}
+
+/* Several numbers, and the country's code when its name is not known */
+static void
+test_several_numbers_no_name (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_IPHONE, FALSE, "jack_99", "jack@example.org");
+  static const char * const in_numbers[] = { "53000", "5566511", NULL };
+  static const char * const none[] = { NULL };
+  g_autofree char *message = NULL;
+  g_autofree char *no_numbers = NULL;
+
+  rescue_flow_set_country (flow, "IN");
+  send (flow, RESCUE_EVENT_START);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+
+  message = compose (flow, NULL, in_numbers);
+  g_assert_nonnull (strstr (message, "Country of my phone number: IN.\n\n"));
+  g_assert_nonnull (strstr (message, "\n\nI unblocked 53000, 5566511 on my iPhone: still no code. "));
+
+  /* An empty list is no list */
+  no_numbers = compose (flow, "", none);
+  g_assert_nonnull (strstr (no_numbers, "Country of my phone number: IN.\n\n"));
+  g_assert_nonnull (strstr (no_numbers, "\n\nI checked the block list on my iPhone for X’s number: still no code. "));
+}
+
+/* Nothing tried yet: no sentence about fixes, no empty paragraph */
+static void
+test_nothing_tried (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_IPHONE, TRUE, "jack_99", "jack@example.org");
+  g_autofree char *message = compose (flow, "United Kingdom", gb_numbers);
+
+  g_assert_cmpstr (message, ==,
+                   OPENING "@jack_99. Country of my phone number: United Kingdom.\n\n"
+                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   CLOSING);
+}
+
+/* Empty fields: the username's name stands in, the email sentence goes */
+static void
+test_empty_fields (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_ANDROID, FALSE, "", "");
+  g_autofree char *message = NULL;
+
+  send (flow, RESCUE_EVENT_START);
+  send (flow, RESCUE_EVENT_FIX_FAILED);
+
+  message = compose (flow, "United Kingdom", gb_numbers);
+  g_assert_cmpstr (message, ==,
+                   OPENING "@your_username. Country of my phone number: United Kingdom.\n\n"
+                   "I unblocked 86444 on my Android phone: still no code. I have no device where I am still signed in.\n\n"
+                   "Please help me regain access to my account.\n\n"
+                   CLOSING);
+  g_assert_null (strstr (message, "@."));
+  g_assert_null (strstr (message, "at ."));
+  g_assert_null (strstr (message, "  "));
+}
+
+/* Details as typed: tidied where valid, as typed where not yet, and never
+ * a doubled @ or a hole */
+static void
+test_typed_details (void)
+{
+  static const struct {
+    const char *username;
+    const char *email;
+    const char *account;
+    const char *reach;
+  } cases[] = {
+    { "  @jack_99 ", " a+b@example.org ", "account @jack_99.", "You can reach me at a+b@example.org." },
+    { "jack-", "a@b", "account @jack-.", "You can reach me at a@b." },
+    { "@", "   ", "account @your_username.", NULL },
+    { " @@ ", "", "account @your_username.", NULL },
+    { "@@jack", "x", "account @jack.", "You can reach me at x." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_IPHONE, TRUE, cases[i].username, cases[i].email);
+      g_autofree char *message = compose (flow, "United Kingdom", gb_numbers);
+
+      g_test_message ("case %u", i);
+      g_assert_nonnull (strstr (message, cases[i].account));
+      g_assert_null (strstr (message, "@@"));
+      g_assert_null (strstr (message, "@."));
+      if (cases[i].reach != NULL)
+        g_assert_nonnull (strstr (message, cases[i].reach));
+      else
+        g_assert_null (strstr (message, "reach me"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/support-message/iphone-no-device", test_iphone_no_device);
+  g_test_add_func ("/support-message/android-both-failed", test_android_both_failed);
+  g_test_add_func ("/support-message/other-phone-skipped", test_other_phone_skipped);
+  g_test_add_func ("/support-message/several-numbers-no-name", test_several_numbers_no_name);
+  g_test_add_func ("/support-message/nothing-tried", test_nothing_tried);
+  g_test_add_func ("/support-message/empty-fields", test_empty_fields);
+  g_test_add_func ("/support-message/typed-details", test_typed_details);
+
+  return g_test_run ();
+}
