@@ -71,6 +71,22 @@ show_load_result (RescueApplication *self,
       message = g_strdup (_("Your saved progress could not be read, so Code Rescue started fresh. The old file was kept next to it as progress.json.corrupt."));
       rescue_window_show_banner (window, message, FALSE);
       break;
+    case RESCUE_STORE_LOAD_LEFT_ALONE:
+      /* Translators: %s is the full path of the progress file */
+      message = g_strdup_printf (_("Your saved progress in %s could not be read or moved aside, so Code Rescue started fresh and left the file as it is. Your progress will not be saved until that file is moved or deleted."),
+                                 rescue_store_get_path (self->store));
+      rescue_window_show_banner (window, message, FALSE);
+      break;
+    case RESCUE_STORE_LOAD_UNSAFE_FOLDER:
+      {
+        g_autofree char *folder = g_path_get_dirname (rescue_store_get_path (self->store));
+
+        /* Translators: %s is the full path of a folder */
+        message = g_strdup_printf (_("The folder %s belongs to someone else or cannot be made private, so Code Rescue will not read or save your progress there. Your username and email stay in this window only."),
+                                   folder);
+        rescue_window_show_banner (window, message, FALSE);
+      }
+      break;
     case RESCUE_STORE_LOAD_FRESH:
     default:
       return;
@@ -211,36 +227,74 @@ quit_activated_cb (GSimpleAction *action,
 
 /* Asks a Code Rescue already running in this session to forget its
  * progress (app.reset), without starting GTK here: --reset must work from
- * a terminal with no display. FALSE when none is running. */
+ * a terminal with no display. The call waits for the answer, so the running
+ * app has stopped saving before the files are deleted here. FALSE with
+ * @error when one is running but did not do it; FALSE without when none
+ * is running. */
 static gboolean
-reset_running_instance (void)
+reset_running_instance (gboolean  *running,
+                        GError   **error)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GDBusActionGroup) actions = NULL;
   g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) done = NULL;
   g_autofree char *object_path = NULL;
-  gboolean running = FALSE;
 
+  *running = FALSE;
   if (bus == NULL)
-    return FALSE;
+    return TRUE;
 
   reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
                                        "org.freedesktop.DBus", "NameHasOwner",
                                        g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
                                        G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
   if (reply != NULL)
-    g_variant_get (reply, "(b)", &running);
-  if (!running)
-    return FALSE;
+    g_variant_get (reply, "(b)", running);
+  if (!*running)
+    return TRUE;
 
   /* GApplication's object path: the ID with dots as slashes */
   object_path = g_strconcat ("/", APP_ID, NULL);
   g_strdelimit (object_path, ".", '/');
-  actions = g_dbus_action_group_get (bus, APP_ID, object_path);
-  g_action_group_activate_action (G_ACTION_GROUP (actions), "reset", NULL);
-  g_dbus_connection_flush_sync (bus, NULL, NULL);
+  done = g_dbus_connection_call_sync (bus, APP_ID, object_path, "org.gtk.Actions", "Activate",
+                                      g_variant_new ("(sava{sv})", "reset", NULL, NULL),
+                                      NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 10000, NULL, error);
+  return done != NULL;
+}
 
-  return TRUE;
+static int
+reset_progress (void)
+{
+  g_autofree char *path = rescue_store_default_path ();
+  g_autoptr(RescueStore) store = rescue_store_new (path);
+  g_autoptr(GError) running_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean running = FALSE;
+  gboolean reached;
+
+  /* A running Code Rescue holds the progress in memory: it must forget it
+   * there too, or its next change would write it all back */
+  reached = reset_running_instance (&running, &running_error);
+
+  /* Deleted here in any case, and checked: only what is really gone is
+   * reported as gone */
+  if (!rescue_store_delete (store, &error))
+    {
+      /* Translators: %s names what is left and why, in English */
+      g_printerr (_("Could not delete the saved progress: %s\n"), error->message);
+      return 1;
+    }
+
+  if (!reached)
+    {
+      /* Translators: %s is a technical reason from the session bus, in English */
+      g_printerr (_("Saved progress deleted, but the open Code Rescue window did not answer: %s. Close it without making changes, or it may save your progress again.\n"),
+                  running_error->message);
+      return 1;
+    }
+
+  g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
+  return 0;
 }
 
 static int
@@ -254,27 +308,7 @@ rescue_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_contains (options_dict, "reset"))
-    {
-      g_autofree char *path = rescue_store_default_path ();
-      g_autoptr(RescueStore) store = rescue_store_new (path);
-      g_autoptr(GError) error = NULL;
-
-      /* A running Code Rescue holds the progress in memory: it must forget
-       * it there too, or its next change would write it all back */
-      if (reset_running_instance ())
-        {
-          g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
-          return 0;
-        }
-
-      if (!rescue_store_delete (store, &error))
-        {
-          g_printerr (_("Could not delete the saved progress: %s\n"), error->message);
-          return 1;
-        }
-      g_print (_("Saved progress deleted. Code Rescue will start from the beginning.\n"));
-      return 0;
-    }
+    return reset_progress ();
 
   return -1;
 }
@@ -313,7 +347,7 @@ rescue_application_startup (GApplication *application)
   self->store = rescue_store_new (path);
   self->load_result = rescue_store_load (self->store, self->flow, &self->load_error);
   if (self->load_error != NULL)
-    g_message ("Saved progress set aside: %s", self->load_error->message);
+    g_message ("Saved progress not used: %s", self->load_error->message);
   rescue_store_watch (self->store, self->flow);
 }
 

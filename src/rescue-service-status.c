@@ -10,8 +10,8 @@
 
 #include "rescue-enums.h"
 #include "rescue-json.h"
+#include "rescue-net-policy.h"
 #include "rescue-service-status.h"
-#include "rescue-uri.h"
 
 /*
  * X's Statuspage may be gone, stale or replaced by an HTML page, so every
@@ -35,6 +35,7 @@ typedef struct
   GInputStream        *stream;
   GByteArray          *body;
   guint                deadline_id;
+  GUri                *start;
   guint                redirects;
   gboolean             timed_out;
 } Fetch;
@@ -83,6 +84,17 @@ static const struct {
   { "maintenance", RESCUE_STATUS_MAINTENANCE },
 };
 
+/* Bidi controls would reorder the text around X's words, our own sentence
+ * included (U+202E turns it backwards): X's words are shown as text */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) ||   /* embeddings, overrides, pop */
+         (c >= 0x2066 && c <= 0x2069) ||   /* isolates */
+         c == 0x200e || c == 0x200f ||     /* left-to-right, right-to-left marks */
+         c == 0x061c;                      /* Arabic letter mark */
+}
+
 /* X's words go into one line of our UI: no line breaks, no essays. */
 static char *
 tidy_description (const char *text)
@@ -96,6 +108,8 @@ tidy_description (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (is_bidi_control (c))
+        continue;
       if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
         c = ' ';
       if (c == ' ' && (tidy->len == 0 || tidy->str[tidy->len - 1] == ' '))
@@ -374,6 +388,7 @@ fetch_free (Fetch *fetch)
 {
   g_clear_handle_id (&fetch->deadline_id, g_source_remove);
   g_clear_object (&fetch->cancellable);
+  g_clear_pointer (&fetch->start, g_uri_unref);
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->stream);
   g_clear_pointer (&fetch->body, g_byte_array_unref);
@@ -484,21 +499,6 @@ read_next (Fetch *fetch)
                                    fetch->cancellable, read_cb, fetch);
 }
 
-/* The status is shown as X's word: only https, or plain http on this
- * machine for tests; redirects are held to the same rule */
-static gboolean
-address_is_allowed (GUri *uri)
-{
-  const char *scheme = g_uri_get_scheme (uri);
-  const char *host = g_uri_get_host (uri);
-
-  if (host == NULL || host[0] == '\0')
-    return FALSE;
-
-  return g_strcmp0 (scheme, "https") == 0 ||
-         (g_strcmp0 (scheme, "http") == 0 && rescue_uri_host_is_loopback (host));
-}
-
 static void send_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data);
@@ -508,45 +508,12 @@ send_request (Fetch *fetch,
               GUri  *uri)
 {
   g_clear_object (&fetch->message);
-  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  soup_message_set_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  fetch->message = rescue_net_policy_new_message (uri);
   soup_message_headers_replace (soup_message_get_request_headers (fetch->message),
                                 "Accept", "application/json");
 
   soup_session_send_async (fetch->self->session, fetch->message, G_PRIORITY_DEFAULT,
                            fetch->cancellable, send_cb, fetch);
-}
-
-/* Follows a redirect by hand, so each hop is checked before connecting */
-static gboolean
-follow_redirect (Fetch   *fetch,
-                 GError **error)
-{
-  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (fetch->message),
-                                                       "Location");
-  g_autoptr(GUri) target = NULL;
-
-  if (location != NULL)
-    target = g_uri_parse_relative (soup_message_get_uri (fetch->message), location,
-                                   SOUP_HTTP_URI_FLAGS, NULL);
-
-  if (target == NULL || !address_is_allowed (target))
-    {
-      g_set_error (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_HTTP,
-                   "The status page redirects to a refused address “%s”",
-                   location ? location : "");
-      return FALSE;
-    }
-
-  if (++fetch->redirects > MAX_REDIRECTS)
-    {
-      g_set_error_literal (error, RESCUE_STATUS_ERROR, RESCUE_STATUS_ERROR_HTTP,
-                           "The status page redirects too many times");
-      return FALSE;
-    }
-
-  send_request (fetch, target);
-  return TRUE;
 }
 
 static void
@@ -575,10 +542,16 @@ send_cb (GObject      *source,
     }
 
   status = soup_message_get_status (fetch->message);
-  if (SOUP_STATUS_IS_REDIRECTION (status))
+  if (rescue_net_policy_is_redirect (status))
     {
-      if (!follow_redirect (fetch, &error))
+      g_autoptr(GUri) next = rescue_net_policy_next_hop (RESCUE_NET_SITE_STATUS, fetch->start,
+                                                         fetch->message, &fetch->redirects,
+                                                         MAX_REDIRECTS, &error);
+
+      if (next == NULL)
         fetch_fail (fetch, error);
+      else
+        send_request (fetch, next);
       return;
     }
 
@@ -770,9 +743,9 @@ rescue_service_status_refresh (RescueServiceStatus *self)
   /* Checked here: libsoup only asserts that an address is usable, and the
    * address comes from a setting that anyone can edit. */
   uri = g_uri_parse (self->url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || !address_is_allowed (uri))
+  if (uri == NULL || !rescue_net_policy_allows (RESCUE_NET_SITE_STATUS, uri))
     {
-      g_debug ("“%s” is not an https address", self->url);
+      g_debug ("“%s” is not an https address of X’s status page", self->url);
       set_state (self, RESCUE_STATUS_UNKNOWN, NULL, 0, FALSE);
       return;
     }
@@ -780,6 +753,7 @@ rescue_service_status_refresh (RescueServiceStatus *self)
   fetch = g_new0 (Fetch, 1);
   fetch->self = self;
   fetch->cancellable = g_cancellable_new ();
+  fetch->start = g_uri_ref (uri);
   fetch->deadline_id = g_timeout_add (self->timeout * 1000, deadline_cb, fetch);
   self->fetch = fetch;
 

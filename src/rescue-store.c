@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -27,6 +29,8 @@
 #define MAX_FILE_SIZE (64 * 1024)
 /* Ours nests two levels; this only guards json-glib's recursive parser. */
 #define MAX_DEPTH 16
+/* progress.json.corrupt, .corrupt.1 and .corrupt.2 */
+#define N_ASIDE 3
 
 struct _RescueStore
 {
@@ -38,6 +42,8 @@ struct _RescueStore
   gulong      notify_id;
   guint       save_idle_id;
   gboolean    failure_logged;
+  /* A bad file that could not be set aside: never written over */
+  char       *left_alone;
 
   /* Writing syncs the disk, which can take a while: watched changes are
    * written from a thread, one write at a time, and the newest state
@@ -306,12 +312,63 @@ read_snapshot (JsonObject          *root,
          read_submitted_at (root, snapshot, error);
 }
 
+/* The folder holds the person's username and email: it must be theirs,
+ * and no one else's to read. A folder that belongs to someone else could
+ * be read, or swapped, behind their back. */
+static gboolean
+check_folder (const char  *folder,
+              GError     **error)
+{
+  GStatBuf info;
+
+  if (g_stat (folder, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      /* Made, private, at the first save */
+      if (saved_errno == ENOENT)
+        return TRUE;
+
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER,
+                   "Could not look at the folder %s: %s",
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER,
+                   "%s is not a folder", folder);
+      return FALSE;
+    }
+
+  if (info.st_uid != geteuid ())
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER,
+                   "The folder %s belongs to someone else (user %u)",
+                   folder, (guint) info.st_uid);
+      return FALSE;
+    }
+
+  /* An older folder may have been made with the umask's 0755 */
+  if ((info.st_mode & 0077) != 0 && g_chmod (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER,
+                   "The folder %s could not be made private: %s",
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 ensure_folder (const char  *path,
                GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  GStatBuf info;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -323,38 +380,147 @@ ensure_folder (const char  *path,
       return FALSE;
     }
 
-  /* An older folder may have been made with the umask's 0755. The file is
-   * 0600 anyway, so failing to tighten the folder is not worth failing on. */
-  if (g_stat (folder, &info) == 0 && (info.st_mode & 0077) != 0 &&
-      g_chmod (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_debug ("Could not make %s private: %s", folder, g_strerror (saved_errno));
-    }
-
-  return TRUE;
+  return check_folder (folder, error);
 }
 
-/* Replaces any previous .corrupt, which may be of another kind (a folder
- * that was in the way, say), so a plain rename can fail where a removal
- * first succeeds. */
-static void
-set_aside (const char *path)
+static char *
+aside_path (const char *path,
+            guint       generation)
 {
-  g_autofree char *aside = g_strconcat (path, ".corrupt", NULL);
+  if (generation == 0)
+    return g_strconcat (path, ".corrupt", NULL);
+
+  return g_strdup_printf ("%s.corrupt.%u", path, generation);
+}
+
+static gboolean
+name_taken (const char *path)
+{
+  GStatBuf info;
+
+  return g_lstat (path, &info) == 0 || errno != ENOENT;
+}
+
+/* Moves @path to progress.json.corrupt. The bad file may be a newer
+ * version's progress, so nothing set aside before is replaced: the older
+ * ones move up to .corrupt.1 and .corrupt.2, and only the oldest is
+ * dropped. Whatever cannot be moved stays where it is. */
+static gboolean
+set_aside (const char  *path,
+           GError     **error)
+{
+  g_autofree char *oldest = aside_path (path, N_ASIDE - 1);
+  g_autofree char *aside = aside_path (path, 0);
   int saved_errno;
 
-  if (g_rename (path, aside) == 0)
-    return;
+  if (name_taken (oldest) && g_remove (oldest) != 0)
+    g_debug ("Could not drop the oldest set-aside file %s: %s",
+             oldest, g_strerror (errno));
 
-  g_remove (aside);
+  for (guint generation = N_ASIDE - 1; generation > 0; generation--)
+    {
+      g_autofree char *from = aside_path (path, generation - 1);
+      g_autofree char *to = aside_path (path, generation);
+
+      if (name_taken (from) && !name_taken (to) && g_rename (from, to) != 0)
+        g_debug ("Could not move %s to %s: %s", from, to, g_strerror (errno));
+    }
+
+  if (name_taken (aside))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                   "%s is taken and could not be moved", aside);
+      return FALSE;
+    }
+
   if (g_rename (path, aside) == 0)
-    return;
+    return TRUE;
 
   saved_errno = errno;
-  g_message ("Could not move the unusable progress file %s aside: %s",
-             path, g_strerror (saved_errno));
+  g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+               "%s could not be moved to %s: %s",
+               path, aside, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads the progress file without ever waiting or reading more than a
+ * progress file can hold: whatever is at the path may be a FIFO, a link to
+ * /dev/zero or a huge sparse file, and start-up must not hang on it. */
+static char *
+read_progress (const char  *path,
+               gsize       *length,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  struct stat info;
+  gsize total = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == ENOENT)
+        g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "No saved progress");
+      else if (saved_errno == ELOOP)
+        g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNREADABLE,
+                     "%s is a link, not a file", path);
+      else
+        g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNREADABLE,
+                     "%s could not be opened: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNREADABLE,
+                   "%s is not a regular file", path);
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  if (info.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "The file is too big (%" G_GINT64_FORMAT " bytes)",
+                   (gint64) info.st_size);
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  /* The size can change while we read: one byte past the limit tells */
+  contents = g_malloc (MAX_FILE_SIZE + 2);
+  while (total <= MAX_FILE_SIZE)
+    {
+      gssize got = read (fd, contents + total, MAX_FILE_SIZE + 1 - total);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          saved_errno = errno;
+          g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNREADABLE,
+                       "%s could not be read: %s", path, g_strerror (saved_errno));
+          g_close (fd, NULL);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      total += got;
+    }
+  g_close (fd, NULL);
+
+  if (total > MAX_FILE_SIZE)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "The file is too big (over %d bytes)", MAX_FILE_SIZE);
+      return NULL;
+    }
+
+  contents[total] = '\0';
+  *length = total;
+  return g_steal_pointer (&contents);
 }
 
 static gboolean
@@ -365,6 +531,14 @@ write_file (RescueStore  *self,
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *contents = g_bytes_get_data (data, &length);
+
+  if (self->left_alone != NULL)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                   "Progress is not saved over %s, which could not be read or moved aside",
+                   self->left_alone);
+      return FALSE;
+    }
 
   if (!ensure_folder (self->path, error))
     return FALSE;
@@ -562,6 +736,7 @@ rescue_store_finalize (GObject *object)
   RescueStore *self = (RescueStore *)object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->left_alone, g_free);
   g_clear_pointer (&self->waiting, g_bytes_unref);
   g_mutex_clear (&self->write_lock);
 
@@ -785,14 +960,47 @@ rescue_store_deserialize (const char          *data,
   return TRUE;
 }
 
+static void
+set_left_alone (RescueStore *self,
+                const char  *path)
+{
+  g_mutex_lock (&self->write_lock);
+  g_free (self->left_alone);
+  self->left_alone = g_strdup (path);
+  g_mutex_unlock (&self->write_lock);
+}
+
+/* @error says why the file is bad; this adds what became of it */
+static RescueStoreLoadResult
+put_aside (RescueStore  *self,
+           GError      **error)
+{
+  g_autoptr(GError) move_error = NULL;
+
+  if (set_aside (self->path, &move_error))
+    return RESCUE_STORE_LOAD_SET_ASIDE;
+
+  g_message ("Could not move the unusable progress file aside: %s", move_error->message);
+  set_left_alone (self, self->path);
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, "Left as it is (%s): ", move_error->message);
+  return RESCUE_STORE_LOAD_LEFT_ALONE;
+}
+
 /**
  * rescue_store_load:
  *
  * A missing file gives %RESCUE_STORE_LOAD_FRESH. A file that cannot be used
- * is moved to `progress.json.corrupt` (so it neither blocks the next start
- * nor is lost), @error says why, and the result is
- * %RESCUE_STORE_LOAD_SET_ASIDE. @flow changes only when the result is
- * %RESCUE_STORE_LOAD_RESTORED.
+ * (not JSON, not ours, not a regular file, too big) is moved to
+ * `progress.json.corrupt`, the older set-aside files moving up to
+ * `.corrupt.1` and `.corrupt.2` (so it neither blocks the next start nor
+ * is lost), @error says why, and the result is
+ * %RESCUE_STORE_LOAD_SET_ASIDE. When it cannot be moved, it is left as it
+ * is, never written over, and the result is %RESCUE_STORE_LOAD_LEFT_ALONE.
+ * A folder that is not private to this user is neither read nor written:
+ * %RESCUE_STORE_LOAD_UNSAFE_FOLDER. @flow changes only when the result is
+ * %RESCUE_STORE_LOAD_RESTORED. Never blocks: a FIFO or a device at the
+ * path is not opened for reading.
  */
 RescueStoreLoadResult
 rescue_store_load (RescueStore  *self,
@@ -802,30 +1010,30 @@ rescue_store_load (RescueStore  *self,
   g_auto(RescueFlowSnapshot) snapshot = { 0 };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *folder = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (RESCUE_IS_STORE (self), RESCUE_STORE_LOAD_FRESH);
   g_return_val_if_fail (RESCUE_IS_FLOW (flow), RESCUE_STORE_LOAD_FRESH);
   g_return_val_if_fail (error == NULL || *error == NULL, RESCUE_STORE_LOAD_FRESH);
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  folder = g_path_get_dirname (self->path);
+  if (!check_folder (folder, error))
+    return RESCUE_STORE_LOAD_UNSAFE_FOLDER;
+
+  contents = read_progress (self->path, &length, &local_error);
+  if (contents == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return RESCUE_STORE_LOAD_FRESH;
 
-      set_aside (self->path);
-      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNREADABLE,
-                   "The saved progress could not be read: %s",
-                   local_error->message);
-      return RESCUE_STORE_LOAD_SET_ASIDE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return put_aside (self, error);
     }
 
   if (!rescue_store_deserialize (contents, length, &snapshot, error) ||
       !rescue_flow_restore (flow, &snapshot, error))
-    {
-      set_aside (self->path);
-      return RESCUE_STORE_LOAD_SET_ASIDE;
-    }
+    return put_aside (self, error);
 
   return RESCUE_STORE_LOAD_RESTORED;
 }
@@ -918,13 +1126,22 @@ rescue_store_watch (RescueStore *self,
 
 /**
  * rescue_store_delete:
- * Removes the saved progress; a missing file is not an error. A flow being
- * watched is saved again at its next change.
+ * Removes the saved progress and every file kept beside it (the set-aside
+ * files, a temporary file a crash left behind); a missing file is not an
+ * error. A flow being watched is saved again at its next change. Fails,
+ * naming what is left, when anything could not be removed.
  */
 gboolean
 rescue_store_delete (RescueStore  *self,
                      GError      **error)
 {
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GString) left = NULL;
+  g_autoptr(GError) dir_error = NULL;
+  const char *name;
+
   g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -935,13 +1152,52 @@ rescue_store_delete (RescueStore  *self,
   while (self->writing)
     g_main_context_iteration (NULL, TRUE);
 
-  if (g_remove (self->path) != 0 && errno != ENOENT)
+  folder = g_path_get_dirname (self->path);
+  base = g_path_get_basename (self->path);
+  dir = g_dir_open (folder, 0, &dir_error);
+  if (dir == NULL)
     {
-      int saved_errno = errno;
+      if (g_error_matches (dir_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          set_left_alone (self, NULL);
+          return TRUE;
+        }
 
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
-                   "Could not delete the saved progress %s: %s",
-                   self->path, g_strerror (saved_errno));
+                   "Could not delete the saved progress: %s", dir_error->message);
+      return FALSE;
+    }
+
+  /* Everything named after the progress file is ours: progress.json,
+   * progress.json.corrupt[.N] and g_file_set_contents()'s progress.json.XXXXXX */
+  left = g_string_new (NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = NULL;
+
+      if (!g_str_equal (name, base) &&
+          !(g_str_has_prefix (name, base) && name[strlen (base)] == '.'))
+        continue;
+
+      child = g_build_filename (folder, name, NULL);
+      /* remove () also takes an empty folder; a full one is not ours */
+      if (g_remove (child) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_string_append_printf (left, "%s%s (%s)", left->len > 0 ? ", " : "",
+                                  child, g_strerror (saved_errno));
+        }
+    }
+
+  /* Nothing left to write over */
+  if (!name_taken (self->path))
+    set_left_alone (self, NULL);
+
+  if (left->len > 0)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                   "Could not delete %s", left->str);
       return FALSE;
     }
 

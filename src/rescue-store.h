@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * @RESCUE_STORE_ERROR_CORRUPT: empty, truncated, not JSON or the wrong shape
  * @RESCUE_STORE_ERROR_FUTURE_VERSION: written by a newer Code Rescue
  * @RESCUE_STORE_ERROR_UNREADABLE: the file exists but cannot be read
- * @RESCUE_STORE_ERROR_WRITE: the progress could not be saved
+ * @RESCUE_STORE_ERROR_WRITE: the progress could not be saved (or deleted)
+ * @RESCUE_STORE_ERROR_UNSAFE_FOLDER: the folder belongs to someone else or
+ *   cannot be made private
  */
 typedef enum
 {
@@ -24,6 +26,7 @@ typedef enum
   RESCUE_STORE_ERROR_FUTURE_VERSION,
   RESCUE_STORE_ERROR_UNREADABLE,
   RESCUE_STORE_ERROR_WRITE,
+  RESCUE_STORE_ERROR_UNSAFE_FOLDER,
 } RescueStoreError;
 
 GQuark rescue_store_error_quark (void);
@@ -33,6 +36,10 @@ typedef enum
   RESCUE_STORE_LOAD_FRESH,      /* no file: nothing to say */
   RESCUE_STORE_LOAD_RESTORED,   /* progress restored: "Welcome back" */
   RESCUE_STORE_LOAD_SET_ASIDE,  /* bad file moved to progress.json.corrupt; error says why */
+  RESCUE_STORE_LOAD_LEFT_ALONE, /* bad file could not be moved: left as it is and
+                                 * never written over; nothing is saved */
+  RESCUE_STORE_LOAD_UNSAFE_FOLDER, /* the folder is not private to this user:
+                                    * nothing read or saved there */
 } RescueStoreLoadResult;
 
 #define RESCUE_TYPE_STORE (rescue_store_get_type ())

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-net-policy.h"
 #include "rescue-support-request.h"
-#include "rescue-uri.h"
 
 #define USERNAME_MAX 15
 #define EMAIL_MAX 254
@@ -55,6 +55,7 @@ typedef struct
 
   char                *username;
   char                *email;
+  GUri                *start;
   GUri                *current;
   char                *fallback;      /* prefilled */
   guint                hops;
@@ -90,6 +91,7 @@ check_free (Check *check)
   g_clear_object (&check->cancellable);
   g_clear_pointer (&check->username, g_free);
   g_clear_pointer (&check->email, g_free);
+  g_clear_pointer (&check->start, g_uri_unref);
   g_clear_pointer (&check->current, g_uri_unref);
   g_clear_pointer (&check->fallback, g_free);
   g_clear_object (&check->msg);
@@ -268,56 +270,9 @@ rescue_support_validate_email (const char  *typed,
 }
 
 static gboolean
-host_is_x (const char *host)
-{
-  static const char * const domains[] = { "x.com", "twitter.com" };
-  g_autofree char *lower = g_ascii_strdown (host, -1);
-  gsize len = strlen (lower);
-
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.')
-        return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
-    {
-      gsize dlen = strlen (domains[i]);
-
-      if (strcmp (lower, domains[i]) == 0)
-        return TRUE;
-      /* A subdomain: "<label>.x.com" with no empty label before it;
-       * this is what refuses evilx.com */
-      if (len > dlen + 1 &&
-          strcmp (lower + len - dlen, domains[i]) == 0 &&
-          lower[len - dlen - 1] == '.' &&
-          lower[0] != '.' &&
-          strstr (lower, "..") == NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 guri_is_allowed (GUri *uri)
 {
-  const char *scheme = g_uri_get_scheme (uri);
-  const char *host = g_uri_get_host (uri);
-  int port = g_uri_get_port (uri);
-
-  /* Credentials in a link are only ever a trick to hide the real host */
-  if (g_uri_get_userinfo (uri) != NULL)
-    return FALSE;
-  if (host == NULL || host[0] == '\0')
-    return FALSE;
-
-  if (rescue_uri_host_is_loopback (host))
-    return g_ascii_strcasecmp (scheme, "https") == 0 ||
-           g_ascii_strcasecmp (scheme, "http") == 0;
-
-  return g_ascii_strcasecmp (scheme, "https") == 0 &&
-         (port == -1 || port == 443) &&
-         host_is_x (host);
+  return rescue_net_policy_allows (RESCUE_NET_SITE_HELP, uri);
 }
 
 gboolean
@@ -519,13 +474,6 @@ discard_body (GInputStream *stream)
   g_input_stream_close (stream, abandon, NULL);
 }
 
-static gboolean
-status_is_redirect (guint status)
-{
-  return status == 301 || status == 302 || status == 303 ||
-         status == 307 || status == 308;
-}
-
 /* A redirect may drop the query; the person's details must still arrive */
 static char *
 uri_with_details (GUri       *uri,
@@ -576,39 +524,40 @@ sent_cb (GObject      *source,
 
   g_debug ("%s answered %u", g_uri_get_host (check->current), status);
 
-  if (status_is_redirect (status))
+  if (rescue_net_policy_is_redirect (status))
     {
-      SoupMessageHeaders *headers = soup_message_get_response_headers (check->msg);
-      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autoptr(GError) hop_error = NULL;
+      g_autoptr(GUri) next = rescue_net_policy_next_hop (RESCUE_NET_SITE_HELP, check->start,
+                                                         check->msg, &check->hops,
+                                                         RESCUE_SUPPORT_MAX_REDIRECTS,
+                                                         &hop_error);
 
-      if (location != NULL)
+      if (next != NULL)
         {
-          g_autoptr(GUri) next = NULL;
-
-          next = g_uri_parse_relative (check->current, location, SOUP_HTTP_URI_FLAGS, NULL);
-          if (next == NULL || !guri_is_allowed (next))
-            {
-              check_fail (check,
-                          g_error_new_literal (RESCUE_SUPPORT_ERROR,
-                                               RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED,
-                                               _("X’s help site sent the request on to an address that is not safe to open. Try again later, or copy the link and open it yourself.")));
-              return;
-            }
-
-          if (++check->hops > RESCUE_SUPPORT_MAX_REDIRECTS)
-            {
-              check_fail (check,
-                          g_error_new_literal (RESCUE_SUPPORT_ERROR,
-                                               RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS,
-                                               _("X’s help site kept sending the request from one address to another. Try again later.")));
-              return;
-            }
-
           g_clear_pointer (&check->current, g_uri_unref);
           check->current = g_steal_pointer (&next);
           send_hop (check);
           return;
         }
+
+      g_debug ("Not followed: %s", hop_error->message);
+      if (g_error_matches (hop_error, RESCUE_NET_POLICY_ERROR, RESCUE_NET_POLICY_ERROR_REFUSED))
+        {
+          check_fail (check,
+                      g_error_new_literal (RESCUE_SUPPORT_ERROR,
+                                           RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED,
+                                           _("X’s help site sent the request on to an address that is not safe to open. Try again later, or copy the link and open it yourself.")));
+          return;
+        }
+      if (g_error_matches (hop_error, RESCUE_NET_POLICY_ERROR, RESCUE_NET_POLICY_ERROR_TOO_MANY_REDIRECTS))
+        {
+          check_fail (check,
+                      g_error_new_literal (RESCUE_SUPPORT_ERROR,
+                                           RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS,
+                                           _("X’s help site kept sending the request from one address to another. Try again later.")));
+          return;
+        }
+      /* No Location: an answer like any other */
     }
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -632,9 +581,7 @@ static void
 send_hop (Check *check)
 {
   g_clear_object (&check->msg);
-  check->msg = soup_message_new_from_uri (SOUP_METHOD_GET, check->current);
-  /* Followed by hand, so that every hop is checked before connecting */
-  soup_message_set_flags (check->msg, SOUP_MESSAGE_NO_REDIRECT);
+  check->msg = rescue_net_policy_new_message (check->current);
   soup_message_headers_replace (soup_message_get_request_headers (check->msg),
                                 "User-Agent", USER_AGENT);
 
@@ -794,8 +741,9 @@ rescue_support_request_check_async (RescueSupportRequest *self,
       check_fail (check, g_steal_pointer (&error));
       return;
     }
-  check->current = g_uri_parse (form, SOUP_HTTP_URI_FLAGS, NULL);
-  g_assert (check->current != NULL);
+  check->start = g_uri_parse (form, SOUP_HTTP_URI_FLAGS, NULL);
+  g_assert (check->start != NULL);
+  check->current = g_uri_ref (check->start);
 
   monitor = self->monitor != NULL ? self->monitor : g_network_monitor_get_default ();
   if (!g_network_monitor_get_network_available (monitor))

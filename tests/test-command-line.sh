@@ -9,7 +9,7 @@ pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME="$tmp/state"
 progress="$tmp/state/code-rescue/progress.json"
-echo "1..5"
+echo "1..8"
 
 save_progress () {
   mkdir -p "$tmp/state/code-rescue"
@@ -65,3 +65,74 @@ if [ -e "$progress" ] && grep -q jack "$progress"; then
   echo "# the running Code Rescue wrote the old progress back"
   exit 1
 fi
+
+wait_for_app () {
+  i=0
+  while [ $i -lt 100 ] && ! gdbus call --session --dest org.freedesktop.DBus \
+          --object-path /org/freedesktop/DBus --method org.freedesktop.DBus.NameHasOwner \
+          io.github.coderescue.CodeRescue 2>/dev/null | grep -q true; do
+    sleep 0.1; i=$((i + 1))
+  done
+  # Answers on the bus only once its main loop runs: a start-up that hangs
+  # (reading a FIFO, say) holds the name but never answers
+  gdbus call --session --dest io.github.coderescue.CodeRescue \
+    --object-path /io/github/coderescue/CodeRescue \
+    --method org.gtk.Actions.List --timeout 30 > /dev/null 2>&1
+}
+
+stop_app () {
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pid=
+}
+
+# Every file Code Rescue keeps: the set-aside ones hold the email too
+save_progress
+cp "$progress" "$progress.corrupt"
+cp "$progress" "$progress.corrupt.1"
+out=$("$app" --reset 2>&1)
+status=$?
+left=$(ls -A "$tmp/state/code-rescue")
+if [ $status -eq 0 ] && [ -z "$left" ]; then
+  echo "ok 6 --reset deletes the set-aside files too"
+else
+  echo "not ok 6 --reset left $left: $out"
+fi
+
+# A FIFO where the progress should be: start-up neither waits on it nor
+# reads it; it is set aside, and --reset removes it
+rm -rf "$tmp/state/code-rescue"
+mkdir -p "$tmp/state/code-rescue"
+mkfifo "$progress"
+"$app" > "$tmp/app.log" 2>&1 &
+pid=$!
+if wait_for_app && [ -p "$progress.corrupt" ] && [ ! -e "$progress" ]; then
+  out=$(env -u DISPLAY "$app" --reset 2>&1)
+  status=$?
+  left=$(ls -A "$tmp/state/code-rescue")
+  if [ $status -eq 0 ] && [ -z "$left" ]; then
+    echo "ok 7 a FIFO is set aside at start-up and removed by --reset"
+  else
+    echo "not ok 7 --reset after a FIFO ($status) left $left: $out"
+  fi
+else
+  echo "not ok 7 start-up with a FIFO at progress.json: $(cat "$tmp/app.log")"
+fi
+stop_app
+
+# --reset reports what really happened: what cannot be deleted (a full
+# folder in the way, which stops root too) makes it fail, even when the
+# open Code Rescue was asked first
+save_progress
+"$app" > "$tmp/app.log" 2>&1 &
+pid=$!
+wait_for_app
+mkdir -p "$progress.corrupt/kept"
+out=$(env -u DISPLAY "$app" --reset 2>&1)
+status=$?
+if [ $status -ne 0 ] && [ ! -e "$progress" ] && echo "$out" | grep -q "progress.json.corrupt"; then
+  echo "ok 8 --reset fails and says what is left"
+else
+  echo "not ok 8 --reset with an undeletable file exited $status: $out"
+fi
+stop_app

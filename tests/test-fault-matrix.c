@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -156,6 +158,9 @@ typedef struct
   SoupServer *https;      /* self-signed */
   GUri       *http_base;
   GUri       *https_base;
+  SoupServer *admin;      /* another service on this machine */
+  GUri       *admin_base;
+  guint       admin_requests;
   char       *closed_base; /* nothing listens there */
   GPtrArray  *paused;
   GPtrArray  *dripping;
@@ -260,6 +265,29 @@ server_cb (SoupServer        *server,
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "https://example.org/form");
   else if (g_str_equal (path, "/loop"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
+  else if (g_str_equal (path, "/redirect-other-port") ||
+           g_str_equal (path, "/redirect-other-port-ip"))
+    {
+      /* The same machine, another service: the reproduced fault sent the
+       * username and email there */
+      g_autofree char *location =
+        g_strdup_printf ("http://%s:%d/internal-admin",
+                         g_str_equal (path, "/redirect-other-port") ? "localhost" : "127.0.0.1",
+                         g_uri_get_port (servers.admin_base));
+
+      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+    }
+  else if (g_str_equal (path, "/status-bidi"))
+    {
+      /* U+202E would show the app's own sentence reversed */
+      static const char body[] =
+        "{\"status\":{\"indicator\":\"major\",\"description\":"
+        "\"Partial \\u202eegatuo\\u202c of SMS\\u2067 delivery\\u2069\\u200e\\u061c\"}}";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        body, strlen (body));
+    }
   else if (g_str_equal (path, "/huge"))
     {
       char *huge = g_malloc (HUGE_BODY);
@@ -271,6 +299,19 @@ server_cb (SoupServer        *server,
     }
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+admin_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  servers.admin_requests++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                    "<p>admin</p>", strlen ("<p>admin</p>"));
 }
 
 /* Made at test time when openssl is there; otherwise the pair committed
@@ -340,6 +381,7 @@ servers_start (void)
   servers.dripping = g_ptr_array_new_with_free_func ((GDestroyNotify) drip_free);
 
   servers.http = test_net_server_new (server_cb, NULL, 0, &servers.http_base);
+  servers.admin = test_net_server_new (admin_cb, NULL, 0, &servers.admin_base);
 
   /* test_net_server_new () serves plain HTTP only; this one needs TLS */
   certificate = test_certificate ();
@@ -379,12 +421,15 @@ servers_stop (void)
     soup_server_message_unpause (g_ptr_array_index (servers.paused, i));
   soup_server_disconnect (servers.http);
   soup_server_disconnect (servers.https);
+  soup_server_disconnect (servers.admin);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_pointer (&servers.dripping, g_ptr_array_unref);
   g_clear_pointer (&servers.paused, g_ptr_array_unref);
   g_clear_object (&servers.http);
   g_clear_object (&servers.https);
+  g_clear_object (&servers.admin);
+  g_clear_pointer (&servers.admin_base, g_uri_unref);
   g_clear_pointer (&servers.http_base, g_uri_unref);
   g_clear_pointer (&servers.https_base, g_uri_unref);
   g_clear_pointer (&servers.closed_base, g_free);
@@ -575,6 +620,7 @@ static const SupportCase support_cases[] = {
   { "support: redirect to http", "/redirect-http", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: redirect to foreign host", "/redirect-foreign", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: redirect loop", "/loop", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS },
+  { "support: loopback redirect to another port", "/redirect-other-port", .fails = TRUE, .code = RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED },
   { "support: 10 MiB body", "/huge", .answer = RESCUE_FORM_ANSWER_OK },
 };
 
@@ -590,6 +636,7 @@ test_support (gconstpointer data)
   gboolean right, readable, kept, restores;
 
   session_init (&session, c->name);
+  servers.admin_requests = 0;
 
   if (c->closed)
     form_url = g_strconcat (servers.closed_base, c->path, NULL);
@@ -612,6 +659,8 @@ test_support (gconstpointer data)
               check.uri != NULL && strstr (check.uri, "username=Jack_Rescue") != NULL;
       readable = TRUE;   /* nothing to say: the form opens */
     }
+  /* Nothing reaches another service on this machine */
+  right = right && servers.admin_requests == 0;
   got = check.ok ? g_strdup_printf ("answer %s", nick (RESCUE_TYPE_FORM_ANSWER, check.answer))
                  : describe_error (check.error);
 
@@ -689,6 +738,7 @@ static const StatusCase status_cases[] = {
   { "status: 404", "/404" },
   { "status: 500", "/500" },
   { "status: redirect loop", "/loop" },
+  { "status: loopback redirect to another port", "/redirect-other-port-ip" },
   { "status: 10 MiB body", "/huge" },
 };
 
@@ -715,6 +765,7 @@ test_status (gconstpointer data)
   gboolean right, kept, restores;
 
   session_init (&session, c->name);
+  servers.admin_requests = 0;
 
   if (c->closed)
     status_url = g_strconcat (servers.closed_base, c->path, NULL);
@@ -736,7 +787,8 @@ test_status (gconstpointer data)
   /* A status that can't be read is never an error to act on: the app
    * shows nothing at all */
   right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_UNKNOWN &&
-          summary == NULL;
+          summary == NULL &&
+          servers.admin_requests == 0;
   kept = typed_kept (&session);
   restores = progress_restores (session.path, session.flow);
 
@@ -751,6 +803,53 @@ test_status (gconstpointer data)
   session_clear (&session);
 }
 
+static gboolean
+has_bidi_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+          c == 0x200e || c == 0x200f || c == 0x061c)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* X's words are shown as text: a bidi control in them must not reorder
+ * the app's own sentence around them */
+static void
+test_status_bidi (void)
+{
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(RescueServiceStatus) status = NULL;
+  g_autofree char *status_url = url (servers.http_base, "/status-bidi");
+  g_autofree char *summary = NULL;
+  const char *description;
+  gboolean done = FALSE;
+  gboolean right;
+
+  status = rescue_service_status_new (soup, status_url);
+  g_signal_connect (status, "notify::loading", G_CALLBACK (loading_changed_cb), &done);
+  rescue_service_status_refresh (status);
+  iterate_until (&done);
+
+  summary = rescue_service_status_dup_summary (status);
+  description = rescue_service_status_get_description (status);
+  right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_MAJOR &&
+          g_strcmp0 (description, "Partial egatuo of SMS delivery") == 0 &&
+          summary != NULL && !has_bidi_control (summary);
+
+  add_row ("status: bidi controls in the description", "major, controls stripped",
+           summary != NULL && has_bidi_control (summary) ? "controls shown"
+                                                         : description ? description : "(none)",
+           right ? "yes" : "NO");
+
+  g_assert_true (right);
+  soup_session_abort (soup);
+}
+
 /* ---- The progress file ------------------------------------------------ */
 
 typedef enum
@@ -762,6 +861,9 @@ typedef enum
   FILE_FUTURE_VERSION,
   FILE_UNREADABLE,
   FILE_FOLDER,
+  FILE_FIFO,
+  FILE_SPARSE,
+  FILE_DEV_ZERO,
 } FileFault;
 
 typedef struct
@@ -780,7 +882,23 @@ static const FileCase file_cases[] = {
   { "file: future version", FILE_FUTURE_VERSION, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_FUTURE_VERSION },
   { "file: unreadable (0000)", FILE_UNREADABLE, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
   { "file: folder in its place", FILE_FOLDER, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
+  /* Opening one for reading waits for a writer, forever */
+  { "file: FIFO in its place", FILE_FIFO, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
+  /* Reading it whole takes 2 GiB of memory */
+  { "file: sparse 2 GiB", FILE_SPARSE, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  /* Never ends: read whole, it takes all memory */
+  { "file: link to /dev/zero", FILE_DEV_ZERO, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
 };
+
+/* Peak memory, in KiB: a load must never read more than a progress file */
+static glong
+peak_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
 
 static const char *
 load_result_name (RescueStoreLoadResult result)
@@ -793,6 +911,10 @@ load_result_name (RescueStoreLoadResult result)
       return "restored";
     case RESCUE_STORE_LOAD_SET_ASIDE:
       return "set aside";
+    case RESCUE_STORE_LOAD_LEFT_ALONE:
+      return "left alone";
+    case RESCUE_STORE_LOAD_UNSAFE_FOLDER:
+      return "unsafe folder";
     default:
       return "?";
     }
@@ -842,6 +964,22 @@ break_file (Session   *session,
     case FILE_FOLDER:
       g_assert_cmpint (g_mkdir (session->path, 0700), ==, 0);
       return;
+    case FILE_FIFO:
+      g_assert_cmpint (mkfifo (session->path, 0600), ==, 0);
+      return;
+    case FILE_SPARSE:
+      {
+        int fd = g_open (session->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+        g_assert_cmpint (fd, >=, 0);
+        g_assert_cmpint (ftruncate (fd, (off_t) 2 << 30), ==, 0);
+        g_assert_cmpint (write (fd, good, length), ==, (gssize) length);
+        g_close (fd, NULL);
+      }
+      return;
+    case FILE_DEV_ZERO:
+      g_assert_cmpint (symlink ("/dev/zero", session->path), ==, 0);
+      return;
     default:
       g_assert_not_reached ();
     }
@@ -863,7 +1001,8 @@ test_file (gconstpointer data)
   g_autofree char *got = NULL;
   RescueStoreLoadResult result;
   Session session = { 0 };
-  gboolean right, readable, kept, restores, set_aside;
+  gboolean right, readable, kept, restores, set_aside, bounded;
+  glong peak_before;
 
   if (c->fault == FILE_UNREADABLE && geteuid () == 0)
     {
@@ -880,7 +1019,14 @@ test_file (gconstpointer data)
   /* Start-up: the flow already holds what was typed in this session
    * (restored from elsewhere, or typed before the load finished) */
   store = rescue_store_new (session.path);
+  peak_before = peak_kib ();
+  /* A load that hangs (on a FIFO) fails here rather than at meson's timeout */
+  alarm (60);
   result = rescue_store_load (store, session.flow, &error);
+  alarm (0);
+  /* Far less than the 2 GiB a whole read would take, far more than the
+   * 64 KiB a load may read */
+  bounded = peak_kib () - peak_before < 64 * 1024;
 
   if (c->result == RESCUE_STORE_LOAD_FRESH)
     {
@@ -896,8 +1042,9 @@ test_file (gconstpointer data)
               g_error_matches (error, RESCUE_STORE_ERROR, c->code);
       readable = error != NULL && error->message != NULL && error->message[0] != '\0' &&
                  g_utf8_validate (error->message, -1, NULL);
-      set_aside = g_file_test (aside, G_FILE_TEST_EXISTS) &&
-                  !g_file_test (session.path, G_FILE_TEST_EXISTS);
+      /* lstat: a link set aside is still a link */
+      set_aside = g_lstat (aside, &(GStatBuf) { 0 }) == 0 &&
+                  g_lstat (session.path, &(GStatBuf) { 0 }) != 0;
     }
   described = describe_error (error);
   got = g_strdup_printf ("%s, %s", load_result_name (result), described);
@@ -908,15 +1055,264 @@ test_file (gconstpointer data)
   restores = progress_restores (session.path, session.flow);
 
   add_row (c->name, expected, got,
-           right && readable && set_aside && kept && restores ? "yes" : "NO");
+           right && readable && set_aside && kept && restores && bounded ? "yes" : "NO");
   if (error != NULL)
     g_test_message ("%s: %s", c->name, error->message);
 
+  g_assert_true (bounded);
   g_assert_true (right);
   g_assert_true (readable);
   g_assert_true (set_aside);
   g_assert_true (kept);
   g_assert_true (restores);
+  session_clear (&session);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("(unreadable)");
+  return g_steal_pointer (&contents);
+}
+
+/* progress.json.corrupt, .corrupt.1, .corrupt.2 */
+static char *
+aside_name (const char *path,
+            guint       generation)
+{
+  return generation == 0 ? g_strconcat (path, ".corrupt", NULL)
+                         : g_strdup_printf ("%s.corrupt.%u", path, generation);
+}
+
+static void
+make_full_folder (const char *path)
+{
+  g_autofree char *inside = g_build_filename (path, "keep", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "keep", -1, NULL));
+}
+
+/* progress.json.corrupt is a folder with something in it (which stops a
+ * rename even for root): it moves up, and the bad file still goes aside */
+static void
+test_aside_name_taken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RescueStore) store = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *kept_aside = NULL;
+  RescueStoreLoadResult result;
+  Session session = { 0 };
+  gboolean right, nothing_lost, restores;
+
+  session_init (&session, "aside-taken");
+  aside = aside_name (session.path, 0);
+  moved = g_strconcat (session.path, ".corrupt.1/keep", NULL);
+  make_full_folder (aside);
+  g_assert_true (g_file_set_contents (session.path, "{\"version\": 1", -1, NULL));
+
+  store = rescue_store_new (session.path);
+  result = rescue_store_load (store, session.flow, &error);
+  described = describe_error (error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
+  kept_aside = read_text (aside);
+
+  right = result == RESCUE_STORE_LOAD_SET_ASIDE;
+  nothing_lost = g_strcmp0 (kept_aside, "{\"version\": 1") == 0 &&
+                 g_file_test (moved, G_FILE_TEST_IS_REGULAR);
+  g_assert_true (rescue_store_save (store, session.flow, NULL));
+  restores = progress_restores (session.path, session.flow);
+
+  add_row ("file: .corrupt name taken", "set aside, folder moved up", got,
+           right && nothing_lost && restores ? "yes" : "NO");
+
+  g_assert_true (right);
+  g_assert_true (nothing_lost);
+  g_assert_true (restores);
+  session_clear (&session);
+}
+
+/* No set-aside name can be freed: the bad file stays, and is never
+ * written over (it may be a newer version's progress) */
+static void
+test_aside_impossible (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autoptr(RescueStore) store = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *left = NULL;
+  RescueStoreLoadResult result;
+  Session session = { 0 };
+  gboolean right, readable, untouched, kept;
+
+  session_init (&session, "aside-impossible");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = aside_name (session.path, i);
+
+      make_full_folder (name);
+    }
+  g_assert_true (g_file_set_contents (session.path, "{\"version\": 99}", -1, NULL));
+
+  store = rescue_store_new (session.path);
+  result = rescue_store_load (store, session.flow, &error);
+  rescue_store_save (store, session.flow, &save_error);
+  left = read_text (session.path);
+  described = describe_error (error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
+
+  right = result == RESCUE_STORE_LOAD_LEFT_ALONE &&
+          g_error_matches (save_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE);
+  readable = error != NULL && strstr (error->message, "Left as it is") != NULL;
+  untouched = g_strcmp0 (left, "{\"version\": 99}") == 0;
+  kept = typed_kept (&session);
+
+  add_row ("file: nowhere to set aside", "left alone, never written over", got,
+           right && readable && untouched && kept ? "yes" : "NO");
+  if (error != NULL)
+    g_test_message ("nowhere to set aside: %s", error->message);
+
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (untouched);
+  g_assert_true (kept);
+  session_clear (&session);
+}
+
+/* The first set-aside file is not replaced by the second */
+static void
+test_two_bad_files (void)
+{
+  g_autofree char *aside = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *first = NULL;
+  Session session = { 0 };
+  gboolean right = TRUE, both_kept;
+
+  session_init (&session, "two-bad-files");
+  aside = aside_name (session.path, 0);
+  older = aside_name (session.path, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RescueStore) store = rescue_store_new (session.path);
+      g_autoptr(RescueFlow) flow = rescue_flow_new ();
+      g_autofree char *bad = g_strdup_printf ("{\"version\": %u}", 2 + i);
+
+      g_assert_true (g_file_set_contents (session.path, bad, -1, NULL));
+      right = right && rescue_store_load (store, flow, NULL) == RESCUE_STORE_LOAD_SET_ASIDE;
+    }
+  newest = read_text (aside);
+  first = read_text (older);
+  both_kept = g_strcmp0 (newest, "{\"version\": 3}") == 0 &&
+              g_strcmp0 (first, "{\"version\": 2}") == 0;
+
+  add_row ("file: two bad files in a row", "both kept (.corrupt, .corrupt.1)",
+           both_kept ? "both kept" : "first one lost",
+           right && both_kept ? "yes" : "NO");
+
+  g_assert_true (right);
+  g_assert_true (both_kept);
+  session_clear (&session);
+}
+
+/* A state folder someone else owns is neither read nor written to */
+static void
+test_foreign_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autoptr(RescueStore) store = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RescueStoreLoadResult result;
+  Session session = { 0 };
+  gboolean right, untouched;
+
+  if (geteuid () != 0)
+    {
+      add_row ("file: folder owned by someone else", "unsafe folder, nothing written",
+               "not run: only root can give a folder away", "skip");
+      g_test_skip ("only root can make a folder that belongs to someone else");
+      return;
+    }
+
+  session_init (&session, "foreign-folder");
+  folder = g_path_get_dirname (session.path);
+  before = read_text (session.path);
+  g_assert_cmpint (chown (folder, 65534, 65534), ==, 0);
+
+  store = rescue_store_new (session.path);
+  result = rescue_store_load (store, session.flow, &error);
+  rescue_flow_set_username (session.flow, "someone_else_reads");
+  rescue_store_save (store, session.flow, &save_error);
+  after = read_text (session.path);
+  described = describe_error (error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
+
+  right = result == RESCUE_STORE_LOAD_UNSAFE_FOLDER &&
+          g_error_matches (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER) &&
+          g_error_matches (save_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_UNSAFE_FOLDER);
+  untouched = g_strcmp0 (before, after) == 0;
+
+  add_row ("file: folder owned by someone else", "unsafe folder, nothing written", got,
+           right && untouched ? "yes" : "NO");
+
+  g_assert_true (right);
+  g_assert_true (untouched);
+  g_assert_cmpint (chown (folder, 0, 0), ==, 0);
+  session_clear (&session);
+}
+
+/* --reset removes every file Code Rescue keeps: the set-aside ones hold
+ * the username and email too, and a FIFO is removed, not opened */
+static void
+test_reset_everything (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  Session session = { 0 };
+  gboolean right;
+
+  session_init (&session, "reset-everything");
+  folder = g_path_get_dirname (session.path);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *aside = aside_name (session.path, i);
+
+      g_assert_true (rescue_store_save (session.store, session.flow, NULL));
+      g_assert_cmpint (g_rename (session.path, aside), ==, 0);
+    }
+  g_assert_cmpint (mkfifo (session.path, 0600), ==, 0);
+
+  right = rescue_store_delete (session.store, &error);
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_string_append_printf (left, "%s%s", left->len > 0 ? ", " : "", name);
+
+  add_row ("reset: set-aside files and a FIFO", "all deleted",
+           left->len == 0 ? "all deleted" : left->str,
+           right && left->len == 0 ? "yes" : "NO");
+
+  g_assert_no_error (error);
+  g_assert_true (right);
+  g_assert_cmpstr (left->str, ==, "");
   session_clear (&session);
 }
 
@@ -1053,6 +1449,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &status_cases[i], test_status);
     }
+  g_test_add_func ("/fault-matrix/status/bidi-controls-in-the-description", test_status_bidi);
   for (guint i = 0; i < G_N_ELEMENTS (file_cases); i++)
     {
       g_autofree char *path = test_path (file_cases[i].name);
@@ -1061,6 +1458,11 @@ main (int   argc,
     }
   g_test_add_func ("/fault-matrix/file/read-only-location", test_write_read_only);
   g_test_add_func ("/fault-matrix/file/disk-full", test_write_disk_full);
+  g_test_add_func ("/fault-matrix/file/corrupt-name-taken", test_aside_name_taken);
+  g_test_add_func ("/fault-matrix/file/nowhere-to-set-aside", test_aside_impossible);
+  g_test_add_func ("/fault-matrix/file/two-bad-files-in-a-row", test_two_bad_files);
+  g_test_add_func ("/fault-matrix/file/folder-owned-by-someone-else", test_foreign_folder);
+  g_test_add_func ("/fault-matrix/reset/set-aside-files-and-fifo", test_reset_everything);
 
   status = g_test_run ();
 

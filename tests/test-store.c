@@ -648,11 +648,11 @@ test_unreadable_mode (Fixture       *fixture,
   g_assert_cmpstr (aside, ==, valid);
 }
 
-/* When the bad file cannot be moved (here: a non-empty folder is in the
- * way, which stops root too), it is left where it is and loading still
- * starts fresh, saying why once. */
+/* A non-empty folder in the way of progress.json.corrupt (which stops a
+ * rename even for root) moves up to .corrupt.1 with what it holds; the
+ * bad file takes its place. */
 static void
-test_cannot_set_aside (Fixture       *fixture,
+test_aside_name_taken (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(RescueStore) store = rescue_store_new (fixture->path);
@@ -660,9 +660,8 @@ test_cannot_set_aside (Fixture       *fixture,
   g_autoptr(RescueFlow) reference = busy_flow ();
   g_autoptr(GError) error = NULL;
   g_autofree char *inside = g_build_filename (fixture->aside, "keep", NULL);
-  g_autofree char *left = NULL;
-  guint handler = g_log_set_handler ("rescue-store", G_LOG_LEVEL_MASK,
-                                     count_log_cb, NULL);
+  g_autofree char *moved = g_build_filename (fixture->dir, "progress.json.corrupt.1", "keep", NULL);
+  g_autofree char *aside = NULL;
 
   g_assert_cmpint (g_mkdir (fixture->aside, 0700), ==, 0);
   write_file (inside, "x", -1);
@@ -672,13 +671,56 @@ test_cannot_set_aside (Fixture       *fixture,
                    RESCUE_STORE_LOAD_SET_ASIDE);
   g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
   assert_same_flow (flow, reference);
+
+  aside = read_file (fixture->aside, NULL);
+  g_assert_cmpstr (aside, ==, "{\"version\": 1");
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+/* When the bad file cannot be moved (every set-aside name is a non-empty
+ * folder, which stops root too), it is left where it is, loading still
+ * starts fresh, saying why once, and nothing is ever saved over it. */
+static void
+test_cannot_set_aside (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RescueStore) store = rescue_store_new (fixture->path);
+  g_autoptr(RescueFlow) flow = busy_flow ();
+  g_autoptr(RescueFlow) reference = busy_flow ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  guint handler = g_log_set_handler ("rescue-store", G_LOG_LEVEL_MASK,
+                                     count_log_cb, NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup (fixture->aside)
+                                     : g_strdup_printf ("%s.%u", fixture->aside, i);
+      g_autofree char *inside = g_build_filename (name, "keep", NULL);
+
+      g_assert_cmpint (g_mkdir (name, 0700), ==, 0);
+      write_file (inside, "x", -1);
+    }
+  write_file (fixture->path, "{\"version\": 1", -1);
+
+  g_assert_cmpint (rescue_store_load (store, flow, &error), ==,
+                   RESCUE_STORE_LOAD_LEFT_ALONE);
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+  assert_same_flow (flow, reference);
   g_assert_cmpuint (n_messages, ==, 1);
 
+  /* The file might be a newer version's progress: saving must not replace it */
+  g_clear_error (&error);
+  g_assert_false (rescue_store_save (store, flow, &error));
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE);
   left = read_file (fixture->path, NULL);
   g_assert_cmpstr (left, ==, "{\"version\": 1");
-  g_assert_true (g_file_test (inside, G_FILE_TEST_EXISTS));
 
-  /* Saving replaces it: the person's new progress wins */
+  /* Once deleted (Start Over from --reset), saving works again */
+  g_clear_error (&error);
+  g_assert_false (rescue_store_delete (store, &error));   /* the full folders stay */
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
   g_assert_true (rescue_store_save (store, flow, &error));
   g_assert_no_error (error);
@@ -709,7 +751,7 @@ test_read_only_folder (Fixture       *fixture,
   g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
 
   g_assert_cmpint (rescue_store_load (store, flow, &error), ==,
-                   RESCUE_STORE_LOAD_SET_ASIDE);
+                   RESCUE_STORE_LOAD_LEFT_ALONE);
   g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
   assert_same_flow (flow, reference);
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
@@ -1002,6 +1044,7 @@ main (int   argc,
   add ("/store/load/invalid-state", test_invalid_state);
   add ("/store/unreadable/directory", test_unreadable_directory);
   add ("/store/unreadable/mode-0000", test_unreadable_mode);
+  add ("/store/unreadable/aside-name-taken", test_aside_name_taken);
   add ("/store/unreadable/cannot-set-aside", test_cannot_set_aside);
   add ("/store/unreadable/read-only-folder", test_read_only_folder);
   add ("/store/save/permissions", test_permissions);
