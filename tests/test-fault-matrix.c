@@ -238,8 +238,7 @@ server_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/paused"))
     {
-      g_ptr_array_add (servers.paused, g_object_ref (msg));
-      soup_server_message_pause (msg);
+      test_net_pause (servers.paused, msg);
     }
   else if (g_str_equal (path, "/drip"))
     {
@@ -417,8 +416,7 @@ remove_tree (const char *path)
 static void
 servers_stop (void)
 {
-  for (guint i = 0; i < servers.paused->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (servers.paused, i));
+  test_net_unpause_all (servers.paused);
   soup_server_disconnect (servers.http);
   soup_server_disconnect (servers.https);
   soup_server_disconnect (servers.admin);

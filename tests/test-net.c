@@ -163,3 +163,36 @@ test_net_server_new (SoupServerCallback   callback,
 
   return server;
 }
+
+static void
+paused_finished_cb (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "test-net-finished", GINT_TO_POINTER (TRUE));
+}
+
+/* Holds @msg unanswered, in @paused (which frees with g_object_unref),
+ * until test_net_unpause_all(): a request that must time out */
+void
+test_net_pause (GPtrArray         *paused,
+                SoupServerMessage *msg)
+{
+  soup_server_message_pause (msg);
+  g_signal_connect (msg, "finished", G_CALLBACK (paused_finished_cb), NULL);
+  g_ptr_array_add (paused, g_object_ref (msg));
+}
+
+/* Lets every paused request go. A request whose client already gave up
+ * (a timeout, a cancel) is finished, and unpausing it would be a
+ * CRITICAL: how many are depends on how fast the machine was */
+void
+test_net_unpause_all (GPtrArray *paused)
+{
+  for (guint i = 0; i < paused->len; i++)
+    {
+      SoupServerMessage *msg = g_ptr_array_index (paused, i);
+
+      if (g_object_get_data (G_OBJECT (msg), "test-net-finished") == NULL)
+        soup_server_message_unpause (msg);
+    }
+  g_ptr_array_set_size (paused, 0);
+}

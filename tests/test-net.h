@@ -18,4 +18,8 @@ SoupServer      *test_net_server_new       (SoupServerCallback  callback,
                                             guint               port,
                                             GUri              **base_uri);
 
+void             test_net_pause            (GPtrArray          *paused,
+                                            SoupServerMessage  *msg);
+void             test_net_unpause_all      (GPtrArray          *paused);
+
 G_END_DECLS

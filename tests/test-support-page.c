@@ -46,8 +46,7 @@ serve_cb (SoupServer        *srv,
   switch (behaviour)
     {
     case SERVE_NEVER:
-      soup_server_message_pause (msg);
-      g_ptr_array_add (paused, g_object_ref (msg));
+      test_net_pause (paused, msg);
       return;
     case SERVE_NOT_FOUND:
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
@@ -83,9 +82,7 @@ start_server (void)
 static void
 stop_server (void)
 {
-  for (guint i = 0; i < paused->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (paused, i));
-  g_ptr_array_set_size (paused, 0);
+  test_net_unpause_all (paused);
   if (server != NULL)
     soup_server_disconnect (server);
   g_clear_object (&server);
