@@ -11,15 +11,14 @@
 # fuzz targets:
 #   fuzz-progress     rescue_store_deserialize (the progress file)
 #   fuzz-short-codes  rescue_short_codes_new_from_bytes (the sender table)
-#   fuzz-status       rescue_service_status_parse (X's status page)
 #   fuzz-details      rescue_support_validate_username/_email and
 #                     rescue_support_build_form_uri
 #
 # Running longer: pass more seconds (bash build-aux/fuzz.sh 3600), or run
 # one target by hand, as long as you like, on several cores:
 #   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-#     build-fuzz/tests/fuzz/fuzz-status -dict=tests/fuzz/json.dict \
-#     -jobs=4 -workers=4 build-fuzz/corpus/status tests/fuzz/corpus/status
+#     build-fuzz/tests/fuzz/fuzz-progress -dict=tests/fuzz/json.dict \
+#     -jobs=4 -workers=4 build-fuzz/corpus/progress tests/fuzz/corpus/progress
 # (fuzz-details reads two strings split at a NUL byte and takes no -dict.)
 # Whatever a run finds grows build-fuzz/corpus/<name>, which the next run
 # starts from; tests/fuzz/corpus/<name> holds the seeds and is never
@@ -31,7 +30,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-30}
 build_dir=build-fuzz
-targets=(progress short-codes status details)
+targets=(progress short-codes details)
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   CC=clang meson setup "$build_dir" -Dfuzzing=true \

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-application.h"
-#include "rescue-countries.h"
+#include "rescue-store.h"
 #include "rescue-window.h"
 
 struct _RescueApplication
@@ -14,18 +14,11 @@ struct _RescueApplication
   GtkApplication         parent_instance;
 
   GSettings             *settings;
-  SoupSession           *session;
-  RescueFlow            *flow;
+  RescueContext         *context;
+  RescueFlow            *flow;      /* the context's */
   RescueStore           *store;
   RescueStoreLoadResult  load_result;
   GError                *load_error;
-
-  /* made when first asked for */
-  RescueShortCodes      *short_codes;
-  GListModel            *countries;
-  GError                *countries_error;
-  RescueServiceStatus   *service_status;
-  RescueSupportRequest  *support_request;
 
   /* the open "Start over?" dialog, if any (weak) */
   GtkWidget             *start_over_dialog;
@@ -38,20 +31,6 @@ static const GOptionEntry options[] = {
   { "reset", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Delete the saved progress and quit"), NULL },
   { NULL }
 };
-
-static char *
-dup_url_setting (RescueApplication *self,
-                 const char        *key,
-                 const char        *fallback)
-{
-  g_autofree char *value = g_settings_get_string (self->settings, key);
-
-  /* An empty key means the address built into the app */
-  if (value == NULL || *value == '\0')
-    return g_strdup (fallback);
-
-  return g_steal_pointer (&value);
-}
 
 static void
 show_load_result (RescueApplication *self,
@@ -342,6 +321,8 @@ rescue_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->settings = g_settings_new (BASE_APP_ID);
+  self->context = rescue_context_new (self->settings);
+  self->flow = g_object_ref (rescue_context_get_flow (self->context));
 
   path = rescue_store_default_path ();
   self->store = rescue_store_new (path);
@@ -358,7 +339,7 @@ rescue_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (rescue_window_new (self));
+    window = GTK_WINDOW (rescue_window_new (GTK_APPLICATION (self), self->context));
 
   gtk_window_present (window);
   show_load_result (self, RESCUE_WINDOW (window));
@@ -368,9 +349,6 @@ static void
 rescue_application_shutdown (GApplication *application)
 {
   RescueApplication *self = RESCUE_APPLICATION (application);
-
-  if (self->service_status != NULL)
-    rescue_service_status_cancel (self->service_status);
 
   /* The main loop will not run again: write what is still on its way */
   if (self->store != NULL)
@@ -389,15 +367,10 @@ rescue_application_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->start_over_dialog), (gpointer *)&self->start_over_dialog);
   self->start_over_dialog = NULL;
   g_clear_object (&self->store);
-  g_clear_object (&self->support_request);
-  g_clear_object (&self->service_status);
-  g_clear_object (&self->short_codes);
-  g_clear_object (&self->countries);
-  g_clear_error (&self->countries_error);
   g_clear_error (&self->load_error);
-  g_clear_object (&self->session);
-  g_clear_object (&self->settings);
   g_clear_object (&self->flow);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rescue_application_parent_class)->dispose (object);
 }
@@ -418,8 +391,6 @@ rescue_application_class_init (RescueApplicationClass *klass)
 static void
 rescue_application_init (RescueApplication *self)
 {
-  self->flow = rescue_flow_new ();
-
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Get back into your X account when the login code does not arrive."));
@@ -435,140 +406,16 @@ rescue_application_new (void)
                        NULL);
 }
 
-RescueFlow *
-rescue_application_get_flow (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return self->flow;
-}
-
-RescueStore *
-rescue_application_get_store (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
-SoupSession *
-rescue_application_get_session (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  /* Made when first needed: it loads the TLS backend, which the first
-   * frame can do without */
-  if (self->session == NULL)
-    self->session = soup_session_new_with_options ("user-agent", "Code Rescue/" PACKAGE_VERSION,
-                                                   NULL);
-
-  return self->session;
-}
-
-GSettings *
-rescue_application_get_settings (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
-RescueShortCodes *
-rescue_application_get_short_codes (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  if (self->short_codes == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->short_codes = rescue_short_codes_new_from_resource (RESCUE_SHORT_CODES_RESOURCE, &error);
-      /* Shipped inside the binary: failing means a broken build */
-      if (self->short_codes == NULL)
-        g_critical ("Sender numbers: %s", error->message);
-    }
-
-  return self->short_codes;
-}
-
 /**
- * rescue_application_get_countries:
- * @error: (out) (optional) (transfer none): why the list could not be read
+ * rescue_application_get_context:
+ * What the window and its pages show; made at start-up.
  *
- * Returns: (nullable) (transfer none): the countries, or %NULL
+ * Returns: (transfer none) (nullable): the context, or %NULL before start-up
  */
-GListModel *
-rescue_application_get_countries (RescueApplication  *self,
-                                  const GError      **error)
+RescueContext *
+rescue_application_get_context (RescueApplication *self)
 {
   g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
 
-  if (self->countries == NULL && self->countries_error == NULL)
-    self->countries = rescue_countries_load (NULL, &self->countries_error);
-
-  if (error != NULL)
-    *error = self->countries_error;
-
-  return self->countries;
-}
-
-/**
- * rescue_application_peek_countries:
- * The countries if they were read already; never reads them.
- *
- * Returns: (nullable) (transfer none): the countries, or %NULL
- */
-GListModel *
-rescue_application_peek_countries (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return self->countries;
-}
-
-RescueServiceStatus *
-rescue_application_get_service_status (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  if (self->service_status == NULL)
-    {
-      g_autofree char *url = rescue_application_dup_status_url (self);
-
-      self->service_status = rescue_service_status_new (rescue_application_get_session (self), url);
-    }
-
-  return self->service_status;
-}
-
-RescueSupportRequest *
-rescue_application_get_support_request (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  if (self->support_request == NULL)
-    {
-      g_autofree char *url = rescue_application_dup_support_form_url (self);
-
-      self->support_request = rescue_support_request_new (rescue_application_get_session (self),
-                                                          url, FALLBACK_FORM_URL);
-    }
-
-  return self->support_request;
-}
-
-char *
-rescue_application_dup_support_form_url (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return dup_url_setting (self, "support-form-url", SUPPORT_FORM_URL);
-}
-
-char *
-rescue_application_dup_status_url (RescueApplication *self)
-{
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (self), NULL);
-
-  return dup_url_setting (self, "status-url", STATUS_URL);
+  return self->context;
 }

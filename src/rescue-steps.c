@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rescue-steps.h"
+#include "rescue-steps-private.h"
 
 /* Instructions, one per row: wrapping text whose menu paths are in bold,
  * after a marker. Steps done in order get a round number badge; a list

@@ -8,21 +8,12 @@ G_BEGIN_DECLS
 #define RESCUE_TYPE_STEPS (rescue_steps_get_type ())
 G_DECLARE_FINAL_TYPE (RescueSteps, rescue_steps, RESCUE, STEPS, GtkWidget)
 
-GtkWidget *rescue_steps_new    (void);
-void       rescue_steps_clear  (RescueSteps *self);
-GtkLabel  *rescue_steps_append (RescueSteps *self,
-                                const char  *markup);
-guint      rescue_steps_get_n_steps (RescueSteps *self);
-const char *rescue_steps_get_text   (RescueSteps *self,
-                                     guint        position);
-gboolean   rescue_steps_get_numbered (RescueSteps *self);
-void       rescue_steps_set_numbered (RescueSteps *self,
-                                      gboolean     numbered);
-const char *rescue_steps_get_marker (RescueSteps *self,
-                                     guint        position);
+GtkWidget *rescue_steps_new              (void);
+GtkWidget *rescue_steps_new_backup_code  (void);
+void       rescue_steps_clear            (RescueSteps *self);
+GtkLabel  *rescue_steps_append           (RescueSteps *self,
+                                          const char  *markup);
+void       rescue_steps_set_numbered     (RescueSteps *self,
+                                          gboolean     numbered);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-GtkWidget *rescue_steps_new_backup_code (void);
 G_END_DECLS

@@ -6,11 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "rescue-done-page.h"
+#include "rescue-first-frame.h"
 #include "rescue-signed-in-page.h"
 #include "rescue-support-page.h"
 #include "rescue-unblock-page.h"
 #include "rescue-welcome-page.h"
-#include "rescue-window.h"
+#include "rescue-window-private.h"
 
 /* Below this width the sidebar hides and the header says "Step 2 of 4" */
 #define NARROW_WIDTH 600
@@ -52,12 +53,20 @@ struct _RescueWindow
   SidebarItem          items[N_ROWS];
   GtkWidget           *pages[RESCUE_N_STEPS];
 
+  RescueContext       *context;
   RescueFlow          *flow;
   GSettings           *settings;
   gboolean             narrow;
   guint                narrow_idle_id;
-  guint                countries_idle_id;
 };
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RescueWindow, rescue_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -274,76 +283,25 @@ update_subtitle (RescueWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), self->narrow);
 }
 
-static void
-give_countries (RescueWindow *self)
-{
-  RescueApplication *app = RESCUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  const GError *error = NULL;
-  GListModel *countries;
-
-  if (app == NULL)
-    return;
-
-  countries = rescue_application_get_countries (app, &error);
-  rescue_welcome_page_set_countries (RESCUE_WELCOME_PAGE (self->pages[RESCUE_STEP_WELCOME]),
-                                     countries, error);
-}
-
-static gboolean
-load_countries_cb (gpointer data)
-{
-  RescueWindow *self = data;
-
-  self->countries_idle_id = 0;
-  give_countries (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static GtkWidget *
-create_page (RescueWindow      *self,
-             RescueApplication *app,
-             RescueStep         step)
+create_page (RescueWindow *self,
+             RescueStep    step)
 {
-  GtkWidget *page = NULL;
+  static const struct {
+    RescueStep  step;
+    GType     (*get_type) (void);
+  } page_types[] = {
+    { RESCUE_STEP_WELCOME,   rescue_welcome_page_get_type },
+    { RESCUE_STEP_UNBLOCK,   rescue_unblock_page_get_type },
+    { RESCUE_STEP_SIGNED_IN, rescue_signed_in_page_get_type },
+    { RESCUE_STEP_SUPPORT,   rescue_support_page_get_type },
+  };
 
-  switch (step)
-    {
-    case RESCUE_STEP_WELCOME:
-      page = g_object_new (RESCUE_TYPE_WELCOME_PAGE, NULL);
-      rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page),
-                                      rescue_application_get_service_status (app));
-      break;
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    if (page_types[i].step == step)
+      return g_object_new (page_types[i].get_type (), "context", self->context, NULL);
 
-    case RESCUE_STEP_UNBLOCK:
-      page = g_object_new (RESCUE_TYPE_UNBLOCK_PAGE, NULL);
-      rescue_unblock_page_set_short_codes (RESCUE_UNBLOCK_PAGE (page),
-                                           rescue_application_get_short_codes (app));
-      break;
-
-    case RESCUE_STEP_SIGNED_IN:
-      page = g_object_new (RESCUE_TYPE_SIGNED_IN_PAGE, NULL);
-      break;
-
-    case RESCUE_STEP_SUPPORT:
-      {
-        g_autofree char *form_uri = rescue_application_dup_support_form_url (app);
-
-        page = g_object_new (RESCUE_TYPE_SUPPORT_PAGE, NULL);
-        rescue_support_page_set_request (RESCUE_SUPPORT_PAGE (page),
-                                         rescue_application_get_support_request (app),
-                                         form_uri);
-      }
-      break;
-
-    case RESCUE_STEP_RESOLVED:
-    case RESCUE_STEP_WAITING_FOR_SUPPORT:
-    default:
-      page = rescue_done_page_new (step);
-      break;
-    }
-
-  return page;
+  return rescue_done_page_new (self->context, step);
 }
 
 /* Pages are made when first needed: building and measuring all six would
@@ -352,29 +310,14 @@ static GtkWidget *
 ensure_page (RescueWindow *self,
              RescueStep    step)
 {
-  RescueApplication *app;
   GtkWidget *page;
 
   if (self->pages[step] != NULL)
     return self->pages[step];
 
-  app = RESCUE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  page = create_page (self, app, step);
+  page = create_page (self, step);
   self->pages[step] = page;
-  rescue_page_set_flow (RESCUE_PAGE (page), self->flow);
   gtk_stack_add_named (self->stack, page, rescue_step_to_string (step));
-
-  /* Reading and sorting every country's name can wait until the window is
-   * on screen. Once it is, a new page is drawn as soon as it is made
-   * (Start Over after a resumed session): an empty list would show
-   * "(None)" until the idle ran, for as long as redraws kept it waiting */
-  if (step == RESCUE_STEP_WELCOME)
-    {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        give_countries (self);
-      else
-        self->countries_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_countries_cb, self, NULL);
-    }
 
   return page;
 }
@@ -586,42 +529,6 @@ rescue_window_size_allocate (GtkWidget *widget,
 }
 
 static gboolean
-bench_quit_cb (gpointer data)
-{
-  g_application_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* For tests/bench-startup: time to the first frame, then quit, at once or
- * CODE_RESCUE_BENCH_LINGER_MS later (what the first second costs). Checked
- * at run time so that the benchmark measures the very binary people run. */
-static void
-bench_after_paint_cb (GdkFrameClock *clock,
-                      RescueWindow  *self)
-{
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  const char *linger = g_getenv ("CODE_RESCUE_BENCH_LINGER_MS");
-
-  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
-  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  if (linger != NULL)
-    g_timeout_add_full (G_PRIORITY_DEFAULT, g_ascii_strtoull (linger, NULL, 10),
-                        bench_quit_cb, g_object_ref (app), g_object_unref);
-  else
-    g_application_quit (app);
-}
-
-static void
-rescue_window_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (rescue_window_parent_class)->map (widget);
-
-  if (g_strcmp0 (g_getenv ("CODE_RESCUE_BENCH_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (bench_after_paint_cb), widget, 0);
-}
-
-static gboolean
 rescue_window_close_request (GtkWindow *window)
 {
   RescueWindow *self = RESCUE_WINDOW (window);
@@ -638,6 +545,51 @@ rescue_window_close_request (GtkWindow *window)
 }
 
 static void
+rescue_window_constructed (GObject *object)
+{
+  RescueWindow *self = RESCUE_WINDOW (object);
+  int width;
+
+  G_OBJECT_CLASS (rescue_window_parent_class)->constructed (object);
+
+  self->flow = g_object_ref (rescue_context_get_flow (self->context));
+  g_signal_connect_object (self->flow, "notify::step", G_CALLBACK (step_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "notify", G_CALLBACK (flow_changed_cb), self, G_CONNECT_SWAPPED);
+
+  width = g_settings_get_int (self->settings, "window-width");
+  gtk_window_set_default_size (GTK_WINDOW (self), width,
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Decide before the first allocation: a visible sidebar would keep the
+   * window from being as narrow as it was left */
+  set_narrow (self, width < NARROW_WIDTH);
+  /* The first page is read from its title too; otherwise GTK would focus
+   * the first focusable widget, the heading, and select all its text */
+  update_page (self, TRUE);
+  flow_changed_cb (self);
+}
+
+static void
+rescue_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RescueWindow *self = RESCUE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rescue_window_dispose (GObject *object)
 {
   RescueWindow *self = (RescueWindow *)object;
@@ -645,8 +597,8 @@ rescue_window_dispose (GObject *object)
   if (self->flow != NULL)
     g_signal_handlers_disconnect_by_data (self->flow, self);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
-  g_clear_handle_id (&self->countries_idle_id, g_source_remove);
   g_clear_object (&self->flow);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_WINDOW);
@@ -661,10 +613,16 @@ rescue_window_class_init (RescueWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = rescue_window_constructed;
   object_class->dispose = rescue_window_dispose;
+  object_class->set_property = rescue_window_set_property;
   widget_class->size_allocate = rescue_window_size_allocate;
-  widget_class->map = rescue_window_map;
   window_class->close_request = rescue_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RESCUE_TYPE_CONTEXT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rescue-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueWindow, subtitle_label);
@@ -698,38 +656,22 @@ rescue_window_init (RescueWindow *self)
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (BASE_APP_ID);
+  rescue_first_frame_watch (GTK_WINDOW (self));
 }
 
 RescueWindow *
-rescue_window_new (RescueApplication *application)
+rescue_window_new (GtkApplication *application,
+                   RescueContext  *context)
 {
-  RescueWindow *self;
-  int width;
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RESCUE_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RESCUE_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (RESCUE_TYPE_WINDOW, "application", application, NULL);
-  self->flow = g_object_ref (rescue_application_get_flow (application));
-  self->settings = g_object_ref (rescue_application_get_settings (application));
-
-  g_signal_connect_object (self->flow, "notify::step", G_CALLBACK (step_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->flow, "notify", G_CALLBACK (flow_changed_cb), self, G_CONNECT_SWAPPED);
-
-  width = g_settings_get_int (self->settings, "window-width");
-  gtk_window_set_default_size (GTK_WINDOW (self), width,
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  /* Decide before the first allocation: a visible sidebar would keep the
-   * window from being as narrow as it was left */
-  set_narrow (self, width < NARROW_WIDTH);
-  /* The first page is read from its title too; otherwise GTK would focus
-   * the first focusable widget, the heading, and select all its text */
-  update_page (self, TRUE);
-  flow_changed_cb (self);
-
-  return self;
+  return g_object_new (RESCUE_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
 }
 
 void

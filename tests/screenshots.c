@@ -61,7 +61,7 @@ shoot_page (UiApp      *ui,
    * page does (20 November 2025, 14:03 UTC) */
   if (step == RESCUE_STEP_WAITING_FOR_SUPPORT)
     {
-      RescueFlow *flow = rescue_application_get_flow (ui->app);
+      RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
       g_auto(RescueFlowSnapshot) snapshot = { 0, };
       g_autoptr(GError) error = NULL;
 
@@ -79,7 +79,7 @@ shoot_every_page (UiApp    *ui,
                   gpointer  data)
 {
   Shot *shot = data;
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
   for (int dark = 0; dark < 2; dark++)
     {

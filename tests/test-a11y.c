@@ -142,7 +142,7 @@ static void
 test_keyboard_only (UiApp    *ui,
                     gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
   g_assert_false (rescue_flow_get_has_signed_in_device (flow));
 
@@ -197,7 +197,7 @@ test_default_widgets (UiApp    *ui,
     { RESCUE_STEP_RESOLVED, NULL },
     { RESCUE_STEP_WAITING_FOR_SUPPORT, "Copy _Message" },
   };
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
   RescueFlowSnapshot snapshot;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -6,14 +6,15 @@
 
 #include "rescue-sources.h"
 #include "rescue-sources-box.h"
-#include "rescue-steps.h"
-#include "rescue-welcome-page.h"
+#include "rescue-steps-private.h"
+#include "rescue-welcome-page-private.h"
 #include "test-net.h"
 #include "ui-harness.h"
 
 /* What the app tells people, as the window shows it: the phone steps for
- * the phones people have now, where each fact comes from, X's status only
- * when there is one, and the Premium change where it is seen first. */
+ * the phones people have now, where each fact comes from, that nothing
+ * reaches the network before the support form is asked for, and the
+ * Premium change where it is seen first. */
 
 #define PREMIUM "For accounts without X Premium, X turned text message codes off after 20 March 2023; with it, they may vary by country and carrier. Use a backup code or an authentication app."
 
@@ -249,74 +250,59 @@ test_sources (UiApp    *ui,
 
 /* ---- The welcome page ---------------------------------------------------- */
 
-static gboolean
-not_loading (gpointer data)
-{
-  return !rescue_service_status_get_loading (data);
-}
-
-static gboolean
-shown (gpointer data)
-{
-  return ui_widget_shown (data);
-}
-
 static void
-serve_status_cb (SoupServer        *server,
-                 SoupServerMessage *msg,
-                 const char        *path,
-                 GHashTable        *query,
-                 gpointer           data)
+count_request_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           data)
 {
-  static const char body[] =
-    "{\"page\":{\"id\":\"p\",\"name\":\"X\",\"url\":\"https://status.example\","
-    "\"updated_at\":\"2025-10-25T18:01:12Z\"},"
-    "\"status\":{\"indicator\":\"none\",\"description\":\"All Systems Operational\"}}";
+  guint *requests = data;
 
+  (*requests)++;
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                    body, strlen (body));
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<html>form</html>", 17);
 }
 
-/* The harness points the status at a closed port: nothing is shown, not
- * while it is asked, not after it failed */
-static void
-test_status_closed_port (UiApp    *ui,
-                         gpointer  data)
+static gboolean
+has_requests (gpointer data)
 {
-  GtkWidget *page = ui_page (ui, RESCUE_STEP_WELCOME);
-  GtkWidget *line = rescue_welcome_page_get_status_line (RESCUE_WELCOME_PAGE (page));
-  RescueServiceStatus *status = rescue_application_get_service_status (ui->app);
-  g_autoptr(RescueServiceStatus) readable = NULL;
+  return *(guint *)data > 0;
+}
+
+/* The app contacts nobody until the person asks for the support form:
+ * a whole run up to the support page, against a stand-in for X's site
+ * that counts what reaches it */
+static void
+test_no_request_before_support (UiApp    *ui,
+                                gpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GUri) base = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *app_url = rescue_application_dup_status_url (ui->app);
+  g_autofree char *form = NULL;
+  guint requests = 0;
 
-  g_assert_true (g_str_has_prefix (app_url, "http://127.0.0.1:9/"));
-  g_assert_true (ui_wait_until (not_loading, status, 10000));
+  server = test_net_server_new (count_request_cb, &requests, 0, &base);
+  form = g_uri_to_string (base);
+  g_settings_set_string (settings, "support-form-url", form);
 
-  rescue_service_status_refresh (status);
-  g_assert_true (rescue_service_status_get_loading (status));
+  start (ui, "_iPhone", TRUE);
   ui_flush ();
-  g_assert_false (ui_widget_shown (line));
-  g_assert_true (ui_wait_until (not_loading, status, 10000));
+  ui_click (visible_page (ui), "Still _No Code");
   ui_flush ();
-  g_assert_cmpint (rescue_service_status_get_indicator (status), ==, RESCUE_STATUS_UNKNOWN);
-  g_assert_false (ui_widget_shown (line));
-  g_assert_null (ui_find_label_containing (page, "status page"));
+  ui_click (visible_page (ui), "Still _No Code");
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  ui_settle (ui);
+  g_assert_cmpuint (requests, ==, 0);
 
-  /* A readable status is shown, and "none" never sounds like an all-clear */
-  server = test_net_server_new (serve_status_cb, NULL, 0, &base);
-  url = g_strdup_printf ("http://127.0.0.1:%d/api/v2/status.json", g_uri_get_port (base));
-  readable = rescue_service_status_new (rescue_application_get_session (ui->app), url);
-  rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page), readable);
-  g_assert_true (ui_wait_until (shown, line, 10000));
-  g_assert_true (ui_widget_shown (ui_find_label (page, "X’s status page reports no problems. It covers X’s developer services, not text messages, so it says nothing about your codes.")));
+  /* Asking for the form is what makes the first request */
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_type (visible_page (ui), GTK_TYPE_ENTRY, 0)), "alice");
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_type (visible_page (ui), GTK_TYPE_ENTRY, 1)), "alice@example.com");
+  ui_click (visible_page (ui), "Open Support _Form");
+  g_assert_true (ui_wait_until (has_requests, &requests, 10000));
 
-  rescue_welcome_page_set_status (RESCUE_WELCOME_PAGE (page), status);
-  ui_flush ();
-  g_assert_false (ui_widget_shown (line));
+  g_settings_reset (settings, "support-form-url");
   soup_server_disconnect (server);
 }
 
@@ -446,7 +432,7 @@ main (int   argc,
   g_test_add_data_func ("/advice/android-paths", test_android_paths, run);
   g_test_add_data_func ("/advice/sender-box", test_sender_box, run);
   g_test_add_data_func ("/advice/sources", test_sources, run);
-  g_test_add_data_func ("/advice/status-closed-port", test_status_closed_port, run);
+  g_test_add_data_func ("/advice/no-request-before-support", test_no_request_before_support, run);
   g_test_add_data_func ("/advice/premium-visible", test_premium_visible, run);
   g_test_add_data_func ("/advice/message-preview", test_message_preview, run);
   g_test_add_data_func ("/advice/message-after-resume", NULL, run_resume);

@@ -15,7 +15,6 @@
 #include <glib/gstdio.h>
 
 #include "rescue-enums.h"
-#include "rescue-service-status.h"
 #include "rescue-store.h"
 #include "rescue-support-request.h"
 #include "test-net.h"
@@ -275,17 +274,6 @@ server_cb (SoupServer        *server,
                          g_uri_get_port (servers.admin_base));
 
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
-    }
-  else if (g_str_equal (path, "/status-bidi"))
-    {
-      /* U+202E would show the app's own sentence reversed */
-      static const char body[] =
-        "{\"status\":{\"indicator\":\"major\",\"description\":"
-        "\"Partial \\u202eegatuo\\u202c of SMS\\u2067 delivery\\u2069\\u200e\\u061c\"}}";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
-                                        body, strlen (body));
     }
   else if (g_str_equal (path, "/huge"))
     {
@@ -714,138 +702,6 @@ test_support_dns (void)
   g_assert_true (kept);
   g_assert_true (restores);
   session_clear (&session);
-}
-
-/* ---- X's service status --------------------------------------------- */
-
-
-typedef struct
-{
-  const char *name;
-  const char *path;
-  gboolean    https;
-  gboolean    closed;
-  gboolean    short_timeout;
-} StatusCase;
-
-static const StatusCase status_cases[] = {
-  { "status: refused", "/status.json", .closed = TRUE },
-  { "status: timeout", "/paused", .short_timeout = TRUE },
-  { "status: slow drip", "/drip", .short_timeout = TRUE },
-  { "status: TLS failure", "/status.json", .https = TRUE },
-  { "status: 404", "/404" },
-  { "status: 500", "/500" },
-  { "status: redirect loop", "/loop" },
-  { "status: loopback redirect to another port", "/redirect-other-port-ip" },
-  { "status: 10 MiB body", "/huge" },
-};
-
-static void
-loading_changed_cb (RescueServiceStatus *status,
-                    GParamSpec          *pspec,
-                    gboolean            *done)
-{
-  if (!rescue_service_status_get_loading (status))
-    *done = TRUE;
-}
-
-static void
-test_status (gconstpointer data)
-{
-  const StatusCase *c = data;
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autoptr(RescueServiceStatus) status = NULL;
-  g_autofree char *status_url = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *got = NULL;
-  Session session = { 0 };
-  gboolean done = FALSE;
-  gboolean right, kept, restores;
-
-  session_init (&session, c->name);
-  servers.admin_requests = 0;
-
-  if (c->closed)
-    status_url = g_strconcat (servers.closed_base, c->path, NULL);
-  else
-    status_url = url (c->https ? servers.https_base : servers.http_base, c->path);
-
-  status = rescue_service_status_new (soup, status_url);
-  rescue_service_status_set_timeout (status, c->short_timeout ? TIMEOUT_S
-                                                             : RESCUE_STATUS_DEFAULT_TIMEOUT);
-  g_signal_connect (status, "notify::loading", G_CALLBACK (loading_changed_cb), &done);
-  rescue_service_status_refresh (status);
-  g_assert_true (rescue_service_status_get_loading (status));
-  iterate_until (&done);
-
-  summary = rescue_service_status_dup_summary (status);
-  got = g_strdup_printf ("%s, %s",
-                         nick (RESCUE_TYPE_STATUS_INDICATOR, rescue_service_status_get_indicator (status)),
-                         summary ? summary : "nothing shown");
-  /* A status that can't be read is never an error to act on: the app
-   * shows nothing at all */
-  right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_UNKNOWN &&
-          summary == NULL &&
-          servers.admin_requests == 0;
-  kept = typed_kept (&session);
-  restores = progress_restores (session.path, session.flow);
-
-  add_row (c->name, "unknown, nothing shown", got,
-           right && kept && restores ? "yes" : "NO");
-
-  g_assert_true (right);
-  g_assert_true (kept);
-  g_assert_true (restores);
-
-  soup_session_abort (soup);
-  session_clear (&session);
-}
-
-static gboolean
-has_bidi_control (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
-          c == 0x200e || c == 0x200f || c == 0x061c)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* X's words are shown as text: a bidi control in them must not reorder
- * the app's own sentence around them */
-static void
-test_status_bidi (void)
-{
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autoptr(RescueServiceStatus) status = NULL;
-  g_autofree char *status_url = url (servers.http_base, "/status-bidi");
-  g_autofree char *summary = NULL;
-  const char *description;
-  gboolean done = FALSE;
-  gboolean right;
-
-  status = rescue_service_status_new (soup, status_url);
-  g_signal_connect (status, "notify::loading", G_CALLBACK (loading_changed_cb), &done);
-  rescue_service_status_refresh (status);
-  iterate_until (&done);
-
-  summary = rescue_service_status_dup_summary (status);
-  description = rescue_service_status_get_description (status);
-  right = rescue_service_status_get_indicator (status) == RESCUE_STATUS_MAJOR &&
-          g_strcmp0 (description, "Partial egatuo of SMS delivery") == 0 &&
-          summary != NULL && !has_bidi_control (summary);
-
-  add_row ("status: bidi controls in the description", "major, controls stripped",
-           summary != NULL && has_bidi_control (summary) ? "controls shown"
-                                                         : description ? description : "(none)",
-           right ? "yes" : "NO");
-
-  g_assert_true (right);
-  soup_session_abort (soup);
 }
 
 /* ---- The progress file ------------------------------------------------ */
@@ -1441,13 +1297,6 @@ main (int   argc,
       g_test_add_data_func (path, &support_cases[i], test_support);
     }
   g_test_add_func ("/fault-matrix/support/dns-failure", test_support_dns);
-  for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
-    {
-      g_autofree char *path = test_path (status_cases[i].name);
-
-      g_test_add_data_func (path, &status_cases[i], test_status);
-    }
-  g_test_add_func ("/fault-matrix/status/bidi-controls-in-the-description", test_status_bidi);
   for (guint i = 0; i < G_N_ELEMENTS (file_cases); i++)
     {
       g_autofree char *path = test_path (file_cases[i].name);

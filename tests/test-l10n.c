@@ -3,7 +3,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
-#include "rescue-steps.h"
+#include "rescue-steps-private.h"
 #include "ui-harness.h"
 
 /* Run once per language (LANGUAGE is set by meson): the window speaks it,
@@ -37,8 +37,8 @@ test_pages_fit_narrow (UiApp    *ui,
   g_assert_true (rescue_window_get_narrow (ui->window));
 
   /* what people type can be one long word; it must not widen the page */
-  rescue_flow_set_username (rescue_application_get_flow (ui->app), "a_fifteen_chars");
-  rescue_flow_set_email (rescue_application_get_flow (ui->app),
+  rescue_flow_set_username (rescue_context_get_flow (rescue_application_get_context (ui->app)), "a_fifteen_chars");
+  rescue_flow_set_email (rescue_context_get_flow (rescue_application_get_context (ui->app)),
                          "someone.with.a.very.long.address.that.never.ends@subdomain.example-company.org");
   ui_flush ();
   /* the welcome page's reasons come after the first frame; they count too */

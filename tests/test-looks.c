@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "rescue-button-row.h"
-#include "rescue-steps.h"
+#include "rescue-steps-private.h"
 #include "ui-harness.h"
 
 /* How the pages look, where a test can tell: the causes drawn as a boxed
@@ -139,7 +139,7 @@ static void
 test_suggested_moves (UiApp    *ui,
                       gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
   GtkWidget *page;
   GtkWidget *row;
   GtkWidget *suggested = NULL;
@@ -226,7 +226,7 @@ static void
 test_markers (UiApp    *ui,
               gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
   ui_visit_every_page (ui, check_markers, NULL);
 
@@ -246,7 +246,7 @@ static void
 test_boxed_list (UiApp    *ui,
                  gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
   GtkWidget *page;
   GtkWidget *list = NULL;
   GtkWidget *expander;

@@ -16,7 +16,7 @@ static char *base_uri;
 static RescueFlow *
 flow_of (UiApp *ui)
 {
-  return rescue_application_get_flow (ui->app);
+  return rescue_context_get_flow (rescue_application_get_context (ui->app));
 }
 
 /* Puts the flow at @step with a history that leads there and details

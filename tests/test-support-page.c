@@ -178,7 +178,7 @@ test_open_form (UiApp    *ui,
   g_autofree char *opened = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *clipboard = NULL;
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
   go_to_support (ui);
   type_details (ui, "  @jack_2 ", "a+b@example.org");

@@ -4,9 +4,9 @@
 #include <glib/gstdio.h>
 
 #include "rescue-clamp.h"
-#include "rescue-steps.h"
-#include "rescue-unblock-page.h"
-#include "rescue-welcome-page.h"
+#include "rescue-steps-private.h"
+#include "rescue-unblock-page-private.h"
+#include "rescue-welcome-page-private.h"
 #include "ui-harness.h"
 
 typedef UiApp Fixture;
@@ -22,7 +22,7 @@ assert_step (Fixture    *fixture,
              RescueStep  step)
 {
   g_assert_cmpstr (rescue_step_to_string (ui_visible_step (fixture)), ==, rescue_step_to_string (step));
-  g_assert_cmpint (rescue_flow_get_step (rescue_application_get_flow (fixture->app)), ==, step);
+  g_assert_cmpint (rescue_flow_get_step (rescue_context_get_flow (rescue_application_get_context (fixture->app))), ==, step);
 }
 
 static void
@@ -206,7 +206,7 @@ static void
 test_start_over (Fixture  *fixture,
      gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (fixture->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (fixture->app));
 
   start (fixture, "_Android", TRUE);
   ui_click (visible_page (fixture), "Still _No Code");
@@ -319,7 +319,7 @@ static void
 test_reset_action (Fixture  *fixture,
                    gpointer  data)
 {
-  RescueFlow *flow = rescue_application_get_flow (fixture->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (fixture->app));
 
   start (fixture, "_iPhone", FALSE);
   ui_click (visible_page (fixture), "Still _No Code");
@@ -516,8 +516,8 @@ test_resume_after_restart_2 (Fixture  *fixture,
 
   assert_step (fixture, RESCUE_STEP_SIGNED_IN);
   assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Didn’t work");
-  g_assert_cmpint (rescue_flow_get_platform (rescue_application_get_flow (fixture->app)), ==, RESCUE_PLATFORM_ANDROID);
-  g_assert_cmpstr (rescue_flow_get_country (rescue_application_get_flow (fixture->app)), ==, "GB");
+  g_assert_cmpint (rescue_flow_get_platform (rescue_context_get_flow (rescue_application_get_context (fixture->app))), ==, RESCUE_PLATFORM_ANDROID);
+  g_assert_cmpstr (rescue_flow_get_country (rescue_context_get_flow (rescue_application_get_context (fixture->app))), ==, "GB");
   banner = ui_find_label (GTK_WIDGET (fixture->window), "Welcome back. You are where you left off.");
   g_assert_nonnull (banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));

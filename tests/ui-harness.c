@@ -177,14 +177,6 @@ typedef struct
 } Run;
 
 static void
-startup_cb (RescueApplication *app)
-{
-  /* Nothing may leave the machine: the status check goes to a closed port */
-  g_settings_set_string (rescue_application_get_settings (app),
-                         "status-url", "http://127.0.0.1:9/api/v2/status.json");
-}
-
-static void
 activate_cb (RescueApplication *app,
              Run               *run)
 {
@@ -216,7 +208,6 @@ ui_run (UiBody   body,
 
   ui.app = rescue_application_new ();
   g_application_set_flags (G_APPLICATION (ui.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (ui.app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect_after (ui.app, "activate", G_CALLBACK (activate_cb), &run);
 
   g_assert_cmpint (g_application_run (G_APPLICATION (ui.app), 0, NULL), ==, 0);
@@ -586,7 +577,7 @@ ui_visit_every_page (UiApp      *ui,
                      UiPageFunc  func,
                      gpointer    data)
 {
-  RescueFlow *flow = rescue_application_get_flow (ui->app);
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
   static const struct { RescueEvent event; RescueStep step; } path[] = {
     { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
     { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },

@@ -5,7 +5,7 @@
 #include <libsoup/soup.h>
 
 #include "rescue-application.h"
-#include "rescue-window.h"
+#include "rescue-window-private.h"
 
 G_BEGIN_DECLS
 

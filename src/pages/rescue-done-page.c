@@ -113,13 +113,9 @@ fill_resolved (RescueDonePage *self)
 static void
 copy_clicked_cb (RescueDonePage *self)
 {
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
   g_autofree char *message = NULL;
 
-  if (flow == NULL)
-    return;
-
-  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
+  message = rescue_context_dup_support_message (rescue_page_get_context (RESCUE_PAGE (self)), TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
   gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
 }
@@ -159,9 +155,8 @@ rescue_done_page_constructed (GObject *object)
    * asks first, but is not even offered to a stray Enter */
   rescue_page_set_default_widget (RESCUE_PAGE (self), waiting ? GTK_WIDGET (self->copy_button) : NULL);
 
-  if (waiting)
-    gtk_label_set_text (self->summary, _("You opened X’s support form. Your account is not gone: it is waiting for you."));
-  else
+  /* The waiting page's text follows the flow: flow_changed wrote it */
+  if (!waiting)
     fill_resolved (self);
 }
 
@@ -253,10 +248,12 @@ rescue_done_page_init (RescueDonePage *self)
 }
 
 GtkWidget *
-rescue_done_page_new (RescueStep step)
+rescue_done_page_new (RescueContext *context,
+                      RescueStep     step)
 {
+  g_return_val_if_fail (RESCUE_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (step == RESCUE_STEP_RESOLVED ||
                         step == RESCUE_STEP_WAITING_FOR_SUPPORT, NULL);
 
-  return g_object_new (RESCUE_TYPE_DONE_PAGE, "step", step, NULL);
+  return g_object_new (RESCUE_TYPE_DONE_PAGE, "context", context, "step", step, NULL);
 }

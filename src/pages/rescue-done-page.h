@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RescueDonePage, rescue_done_page, RESCUE, DONE_PAGE, RescuePage)
 
 /* @step: RESCUE_STEP_RESOLVED or RESCUE_STEP_WAITING_FOR_SUPPORT */
-GtkWidget *rescue_done_page_new (RescueStep step);
+GtkWidget *rescue_done_page_new (RescueContext *context,
+                                 RescueStep     step);
 
 G_END_DECLS

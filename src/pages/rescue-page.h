@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "rescue-flow.h"
+#include "rescue-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,8 @@ G_DECLARE_DERIVABLE_TYPE (RescuePage, rescue_page, RESCUE, PAGE, GtkWidget)
 
 /**
  * RescuePageClass:
- * @flow_changed: the flow was set or one of its properties changed;
- *   recompute the view from it
+ * @flow_changed: the page was made, or one of the flow's properties
+ *   changed; recompute the view from it
  */
 struct _RescuePageClass
 {
@@ -22,9 +22,8 @@ struct _RescuePageClass
   void (*flow_changed) (RescuePage *self);
 };
 
+RescueContext *rescue_page_get_context (RescuePage *self);
 RescueFlow *rescue_page_get_flow      (RescuePage  *self);
-void        rescue_page_set_flow      (RescuePage  *self,
-                                       RescueFlow  *flow);
 void        rescue_page_send          (RescuePage  *self,
                                        RescueEvent  event);
 void        rescue_page_set_heading   (RescuePage  *self,
@@ -33,7 +32,5 @@ gboolean    rescue_page_focus_heading (RescuePage  *self);
 void        rescue_page_set_default_widget (RescuePage *self,
                                             GtkWidget  *widget);
 GtkWidget  *rescue_page_get_default_widget (RescuePage *self);
-char       *rescue_page_dup_support_message (RescuePage *self,
-                                             gboolean    read_countries);
 
 G_END_DECLS

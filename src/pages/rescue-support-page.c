@@ -35,8 +35,6 @@ struct _RescueSupportPage
   GtkWidget            *cancel_button;
   GtkWidget            *copy_link_button;
 
-  RescueSupportRequest *request;
-  char                 *form_uri;
   GCancellable         *cancellable;
   char                 *link_to_copy;
   /* the details as they were sent, while the check runs */
@@ -54,7 +52,7 @@ details_are_valid (RescueSupportPage  *self,
                    char              **username,
                    char              **email)
 {
-  return rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), username, NULL) &
+  return rescue_support_validate_username (gtk_editable_get_text (GTK_EDITABLE (self->username_entry)), username, NULL) &&
          rescue_support_validate_email (gtk_editable_get_text (GTK_EDITABLE (self->email_entry)), email, NULL);
 }
 
@@ -81,10 +79,16 @@ static void
 update_message (RescueSupportPage *self,
                 gboolean           read_countries)
 {
-  g_autofree char *message = rescue_page_dup_support_message (RESCUE_PAGE (self), read_countries);
+  RescueContext *context = rescue_page_get_context (RESCUE_PAGE (self));
+  g_autofree char *message = NULL;
+
+  /* Not while the template is built: the context comes after */
+  if (context == NULL)
+    return;
 
   /* The entries write through to the flow, so it has what is typed */
-  gtk_label_set_text (self->message_label, message ? message : "");
+  message = rescue_context_dup_support_message (context, read_countries);
+  gtk_label_set_text (self->message_label, message);
 }
 
 /* What the form still needs, said next to the greyed-out button */
@@ -116,7 +120,6 @@ update_buttons (RescueSupportPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button),
                             !checking &&
-                            self->request != NULL &&
                             flow != NULL &&
                             rescue_flow_can_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED) &&
                             missing == NULL);
@@ -264,6 +267,7 @@ check_done_cb (GObject      *source,
 
   if (!rescue_support_request_check_finish ((RescueSupportRequest *)source, result, &answer, &uri, &error))
     {
+      g_autofree char *form_uri = NULL;
       g_autofree char *link = NULL;
 
       /* Cancelled: the page may already be torn down; stay silent */
@@ -274,7 +278,8 @@ check_done_cb (GObject      *source,
           return;
         }
 
-      link = rescue_support_build_form_uri (self->form_uri, self->checked_username,
+      form_uri = rescue_context_dup_support_form_uri (rescue_page_get_context (RESCUE_PAGE (self)));
+      link = rescue_support_build_form_uri (form_uri, self->checked_username,
                                             self->checked_email, NULL);
       show_error (self, error->message, link);
       finish_checking (self);
@@ -300,9 +305,8 @@ check_done_cb (GObject      *source,
 
   /* The form may ignore the prefilled fields: pasting must be one
    * keystroke away */
-  message = rescue_page_dup_support_message (RESCUE_PAGE (self), TRUE);
-  if (message != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+  message = rescue_context_dup_support_message (rescue_page_get_context (RESCUE_PAGE (self)), TRUE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
   g_free (self->link_to_copy);
   self->link_to_copy = g_strdup (uri);
@@ -318,7 +322,7 @@ open_clicked_cb (RescueSupportPage *self)
   g_autofree char *username = NULL;
   g_autofree char *email = NULL;
 
-  if (self->request == NULL || self->cancellable != NULL)
+  if (self->cancellable != NULL)
     return;
 
   if (!details_are_valid (self, &username, &email))
@@ -334,7 +338,8 @@ open_clicked_cb (RescueSupportPage *self)
   self->cancellable = g_cancellable_new ();
   self->checked_username = g_steal_pointer (&username);
   self->checked_email = g_steal_pointer (&email);
-  rescue_support_request_check_async (self->request, self->checked_username, self->checked_email,
+  rescue_support_request_check_async (rescue_context_get_support_request (rescue_page_get_context (RESCUE_PAGE (self))),
+                                      self->checked_username, self->checked_email,
                                       self->cancellable, check_done_cb, g_object_ref (self));
   update_buttons (self);
   /* The pressed button is now insensitive: keep focus somewhere useful */
@@ -457,8 +462,6 @@ rescue_support_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->validate_id, g_source_remove);
   g_clear_handle_id (&self->message_idle_id, g_source_remove);
-  g_clear_object (&self->request);
-  g_clear_pointer (&self->form_uri, g_free);
   g_clear_pointer (&self->link_to_copy, g_free);
   g_clear_pointer (&self->checked_username, g_free);
   g_clear_pointer (&self->checked_email, g_free);
@@ -515,21 +518,4 @@ rescue_support_page_init (RescueSupportPage *self)
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->open_button));
 
   gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
-
-  update_message (self, FALSE);
-  update_buttons (self);
-}
-
-void
-rescue_support_page_set_request (RescueSupportPage    *self,
-                                 RescueSupportRequest *request,
-                                 const char           *form_uri)
-{
-  g_return_if_fail (RESCUE_IS_SUPPORT_PAGE (self));
-
-  g_set_object (&self->request, request);
-  g_free (self->form_uri);
-  self->form_uri = g_strdup (form_uri);
-
-  update_buttons (self);
 }

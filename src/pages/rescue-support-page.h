@@ -2,15 +2,10 @@
 #pragma once
 
 #include "rescue-page.h"
-#include "rescue-support-request.h"
 
 G_BEGIN_DECLS
 
 #define RESCUE_TYPE_SUPPORT_PAGE (rescue_support_page_get_type ())
 G_DECLARE_FINAL_TYPE (RescueSupportPage, rescue_support_page, RESCUE, SUPPORT_PAGE, RescuePage)
-
-void rescue_support_page_set_request (RescueSupportPage    *self,
-                                      RescueSupportRequest *request,
-                                      const char           *form_uri);
 
 G_END_DECLS

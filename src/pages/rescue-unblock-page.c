@@ -7,7 +7,7 @@
 
 #include "rescue-sources-box.h"
 #include "rescue-steps.h"
-#include "rescue-unblock-page.h"
+#include "rescue-unblock-page-private.h"
 
 /* Less-known causes, each with what to do on each phone; NULL android
  * text means the iPhone text fits every phone. */
@@ -74,7 +74,6 @@ struct _RescueUnblockPage
   GtkButton        *failed_button;
   GtkButton        *worked_button;
 
-  RescueShortCodes *short_codes;
   RescuePlatform    shown_platform;
 };
 
@@ -83,14 +82,15 @@ G_DEFINE_FINAL_TYPE (RescueUnblockPage, rescue_unblock_page, RESCUE_TYPE_PAGE)
 static void
 update_numbers (RescueUnblockPage *self)
 {
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  RescueContext *context = rescue_page_get_context (RESCUE_PAGE (self));
+  RescueShortCodes *short_codes = rescue_context_get_short_codes (context);
   g_autoptr(GPtrArray) senders = NULL;
   g_autoptr(GString) numbers = g_string_new (NULL);
   g_autoptr(GString) note = g_string_new (NULL);
   gboolean any_historic = FALSE;
 
-  if (flow != NULL && self->short_codes != NULL)
-    senders = rescue_short_codes_lookup (self->short_codes, rescue_flow_get_country (flow));
+  if (short_codes != NULL)
+    senders = rescue_short_codes_lookup (short_codes, rescue_flow_get_country (rescue_context_get_flow (context)));
 
   if (senders == NULL || senders->len == 0)
     {
@@ -243,7 +243,6 @@ rescue_unblock_page_dispose (GObject *object)
 {
   RescueUnblockPage *self = (RescueUnblockPage *)object;
 
-  g_clear_object (&self->short_codes);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_UNBLOCK_PAGE);
 
   G_OBJECT_CLASS (rescue_unblock_page_parent_class)->dispose (object);
@@ -300,17 +299,6 @@ rescue_unblock_page_init (RescueUnblockPage *self)
   rescue_steps_append (self->android_steps, _("Go back to X and ask for a new code."));
 
   self->shown_platform = RESCUE_PLATFORM_OTHER;
-  rescue_unblock_page_flow_changed (RESCUE_PAGE (self));
-}
-
-void
-rescue_unblock_page_set_short_codes (RescueUnblockPage *self,
-                                     RescueShortCodes  *short_codes)
-{
-  g_return_if_fail (RESCUE_IS_UNBLOCK_PAGE (self));
-
-  if (g_set_object (&self->short_codes, short_codes))
-    update_numbers (self);
 }
 
 /**

@@ -7,7 +7,7 @@
 
 #include "rescue-countries.h"
 #include "rescue-steps.h"
-#include "rescue-welcome-page.h"
+#include "rescue-welcome-page-private.h"
 
 struct _RescueWelcomePage
 {
@@ -16,9 +16,6 @@ struct _RescueWelcomePage
   GtkWidget           *heading;
   GtkWidget           *reasons_section;
   RescueSteps         *reasons;
-  GtkWidget           *status_box;
-  GtkImage            *status_icon;
-  GtkLabel            *status_label;
   GtkToggleButton     *iphone_button;
   GtkToggleButton     *android_button;
   GtkToggleButton     *other_button;
@@ -29,8 +26,6 @@ struct _RescueWelcomePage
 
   GListModel          *countries;
   gboolean             countries_unreadable;
-  RescueServiceStatus *status;
-  gboolean             status_requested;
   GdkFrameClock       *painted_clock;
   gulong               painted_id;
 
@@ -97,28 +92,6 @@ update_answers (RescueWelcomePage *self)
 }
 
 static void
-update_status (RescueWelcomePage *self)
-{
-  g_autofree char *summary = NULL;
-
-  if (self->status != NULL)
-    summary = rescue_service_status_dup_summary (self->status);
-
-  /* Only a status the source really gave: while it is fetched, or when
-   * it can't be read, the line is not there at all */
-  gtk_widget_set_visible (self->status_box, summary != NULL);
-  if (summary == NULL)
-    return;
-
-  /* "No problems" is no all-clear: that page does not cover text messages */
-  gtk_image_set_from_icon_name (self->status_icon,
-                                rescue_service_status_get_indicator (self->status) == RESCUE_STATUS_NONE
-                                  ? "dialog-information-symbolic"
-                                  : "dialog-warning-symbolic");
-  gtk_label_set_text (self->status_label, summary);
-}
-
-static void
 platform_toggled_cb (RescueWelcomePage *self,
                      GtkToggleButton   *button)
 {
@@ -175,6 +148,22 @@ rescue_welcome_page_flow_changed (RescuePage *page)
   update_answers (RESCUE_WELCOME_PAGE (page));
 }
 
+/* A page made again while the window is on screen (Start Over after a
+ * resumed session) is drawn at once: with the list already read, it
+ * never shows a country without its name */
+static void
+rescue_welcome_page_constructed (GObject *object)
+{
+  RescueWelcomePage *self = RESCUE_WELCOME_PAGE (object);
+  GListModel *countries;
+
+  G_OBJECT_CLASS (rescue_welcome_page_parent_class)->constructed (object);
+
+  countries = rescue_context_peek_countries (rescue_page_get_context (RESCUE_PAGE (self)));
+  if (countries != NULL)
+    rescue_welcome_page_set_countries (self, countries, NULL);
+}
+
 static void
 stop_waiting_for_paint (RescueWelcomePage *self)
 {
@@ -185,19 +174,26 @@ stop_waiting_for_paint (RescueWelcomePage *self)
 }
 
 /* What the page does once it is on screen, so that the first frame has
- * less to lay out and draw: the reasons below the Start button (nobody
- * sees them before scrolling) and X's status, fetched once a visit */
+ * less to lay out and draw: the reasons below the Start button, which
+ * nobody sees before scrolling */
 static void
 painted_cb (GdkFrameClock     *clock,
             RescueWelcomePage *self)
 {
+  RescueContext *context = rescue_page_get_context (RESCUE_PAGE (self));
+  const GError *error = NULL;
+  GListModel *countries;
+
   stop_waiting_for_paint (self);
 
   gtk_widget_set_visible (self->reasons_section, TRUE);
-  if (self->status != NULL && !self->status_requested)
+
+  /* Reading and sorting every country's name can wait until the page is
+   * on screen */
+  if (self->countries == NULL && !self->countries_unreadable)
     {
-      self->status_requested = TRUE;
-      rescue_service_status_refresh (self->status);
+      countries = rescue_context_get_countries (context, &error);
+      rescue_welcome_page_set_countries (self, countries, error);
     }
 }
 
@@ -218,7 +214,6 @@ rescue_welcome_page_unmap (GtkWidget *widget)
 {
   RescueWelcomePage *self = RESCUE_WELCOME_PAGE (widget);
 
-  self->status_requested = FALSE;
   stop_waiting_for_paint (self);
 
   GTK_WIDGET_CLASS (rescue_welcome_page_parent_class)->unmap (widget);
@@ -230,12 +225,6 @@ rescue_welcome_page_dispose (GObject *object)
   RescueWelcomePage *self = (RescueWelcomePage *)object;
 
   stop_waiting_for_paint (self);
-  if (self->status != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->status, update_status, self);
-      rescue_service_status_cancel (self->status);
-    }
-  g_clear_object (&self->status);
   g_clear_object (&self->countries);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_WELCOME_PAGE);
@@ -250,6 +239,7 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
+  object_class->constructed = rescue_welcome_page_constructed;
   object_class->dispose = rescue_welcome_page_dispose;
   widget_class->map = rescue_welcome_page_map;
   widget_class->unmap = rescue_welcome_page_unmap;
@@ -262,9 +252,6 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
-  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_box);
-  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, status_label);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, iphone_button);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, android_button);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, other_button);
@@ -291,8 +278,6 @@ rescue_welcome_page_init (RescueWelcomePage *self)
   rescue_steps_append (self->reasons, _("Your phone or your carrier <b>filters</b> the message as spam or as coming from an unknown sender."));
   /* Translators: the third of three reasons a login code does not arrive */
   rescue_steps_append (self->reasons, _("X’s own <b>text message delivery is failing</b>. Then waiting, or a way in that needs no text message, is what helps."));
-
-  update_status (self);
 }
 
 /**
@@ -332,46 +317,4 @@ rescue_welcome_page_set_countries (RescueWelcomePage *self,
     }
 
   update_answers (self);
-}
-
-void
-rescue_welcome_page_set_status (RescueWelcomePage   *self,
-                                RescueServiceStatus *status)
-{
-  g_return_if_fail (RESCUE_IS_WELCOME_PAGE (self));
-
-  if (self->status == status)
-    return;
-
-  if (self->status != NULL)
-    g_signal_handlers_disconnect_by_func (self->status, update_status, self);
-  g_set_object (&self->status, status);
-
-  if (status != NULL)
-    g_signal_connect_object (status, "notify", G_CALLBACK (update_status), self,
-                             G_CONNECT_SWAPPED);
-
-  self->status_requested = FALSE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && status != NULL)
-    {
-      self->status_requested = TRUE;
-      rescue_service_status_refresh (status);
-    }
-
-  update_status (self);
-}
-
-/**
- * rescue_welcome_page_get_status_line:
- * The line with X's status, shown only when there is one to show; what a
- * test looks at.
- *
- * Returns: (transfer none): the line
- */
-GtkWidget *
-rescue_welcome_page_get_status_line (RescueWelcomePage *self)
-{
-  g_return_val_if_fail (RESCUE_IS_WELCOME_PAGE (self), NULL);
-
-  return self->status_box;
 }
