@@ -17,7 +17,6 @@ struct _RescueDonePage
   RescuePage   parent_instance;
 
   GtkImage    *icon;
-  GtkWidget   *heading;
   GtkLabel    *summary;
   RescueSteps *next_steps;
   GtkLabel    *undo_label;
@@ -147,9 +146,8 @@ rescue_done_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (rescue_done_page_parent_class)->constructed (object);
 
-  gtk_image_set_from_icon_name (self->icon, waiting ? "mail-unread-symbolic" : "emblem-ok-symbolic");
-  gtk_label_set_text (GTK_LABEL (self->heading),
-                      waiting ? _("Waiting for X Support") : _("You’re Back In"));
+  rescue_page_set_icon_name (RESCUE_PAGE (self), waiting ? "mail-unread-symbolic" : "emblem-ok-symbolic");
+  rescue_page_set_title (RESCUE_PAGE (self), waiting ? _("Waiting for X Support") : _("You’re Back In"));
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), waiting);
   /* Enter does what helps next, and never forgets progress: Start Over
    * asks first, but is not even offered to a stray Enter */
@@ -226,8 +224,6 @@ rescue_done_page_class_init (RescueDonePageClass *klass)
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-done-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueDonePage, icon);
-  gtk_widget_class_bind_template_child (widget_class, RescueDonePage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, summary);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, next_steps);
   gtk_widget_class_bind_template_child (widget_class, RescueDonePage, undo_label);
@@ -241,7 +237,6 @@ static void
 rescue_done_page_init (RescueDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   /* Translators: "It Worked" is the button on the fix pages, "Back" the
    * arrow button in the header */
   gtk_label_set_text (self->undo_label, _("Pressed “It Worked” by mistake? Back (Alt+Left) returns to the fix you were on, and it counts as not tried yet."));

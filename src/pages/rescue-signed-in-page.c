@@ -13,7 +13,6 @@ struct _RescueSignedInPage
 {
   RescuePage   parent_instance;
 
-  GtkWidget   *heading;
   RescueSteps *off_steps;
   RescueSteps *better_steps;
   GtkBox      *backup_box;
@@ -83,7 +82,6 @@ rescue_signed_in_page_class_init (RescueSignedInPageClass *klass)
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-signed-in-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, off_steps);
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, better_steps);
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, backup_box);
@@ -99,7 +97,6 @@ static void
 rescue_signed_in_page_init (RescueSignedInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button));
 
   rescue_steps_append (self->off_steps, _("On the device where you are still signed in, open X: the app, or x.com in a web browser."));

@@ -17,7 +17,6 @@ struct _RescueSupportPage
 {
   RescuePage            parent_instance;
 
-  GtkWidget            *heading;
   GtkEntry             *username_entry;
   GtkLabel             *username_error;
   GtkEntry             *email_entry;
@@ -29,7 +28,6 @@ struct _RescueSupportPage
   GtkLabel             *error_label;
   GtkLabel             *note_label;
   GtkBox               *backup_box;
-  RescueButtonRow      *open_row;
   GtkButton            *open_button;
   GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
@@ -351,7 +349,9 @@ open_clicked_cb (RescueSupportPage *self)
 static void
 open_row_stacked_cb (RescueSupportPage *self)
 {
-  gtk_label_set_xalign (self->open_hint, rescue_button_row_get_stacked (self->open_row) ? 0.5 : 1.0);
+  RescueButtonRow *row = rescue_page_get_action_row (RESCUE_PAGE (self));
+
+  gtk_label_set_xalign (self->open_hint, rescue_button_row_get_stacked (row) ? 0.5 : 1.0);
 }
 
 static void
@@ -486,7 +486,6 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-support-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, username_entry);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, username_error);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, email_entry);
@@ -499,14 +498,12 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
-  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_row);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_link_button);
   gtk_widget_class_bind_template_callback (widget_class, details_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_row_stacked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
 }
 
@@ -514,8 +511,9 @@ static void
 rescue_support_page_init (RescueSupportPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->open_button));
 
   gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
+  g_signal_connect_object (rescue_page_get_action_row (RESCUE_PAGE (self)), "notify::stacked",
+                           G_CALLBACK (open_row_stacked_cb), self, G_CONNECT_SWAPPED);
 }

@@ -62,7 +62,6 @@ struct _RescueUnblockPage
 {
   RescuePage        parent_instance;
 
-  GtkWidget        *heading;
   GtkLabel         *numbers_title;
   GtkLabel         *numbers_label;
   GtkLabel         *numbers_note;
@@ -262,7 +261,6 @@ rescue_unblock_page_class_init (RescueUnblockPageClass *klass)
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-unblock-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_title);
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_label);
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, numbers_note);
@@ -281,7 +279,6 @@ static void
 rescue_unblock_page_init (RescueUnblockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button));
 
   /* iOS 26 keeps one block list for the whole phone; before, each app

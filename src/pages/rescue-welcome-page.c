@@ -13,7 +13,6 @@ struct _RescueWelcomePage
 {
   RescuePage           parent_instance;
 
-  GtkWidget           *heading;
   GtkWidget           *reasons_section;
   RescueSteps         *reasons;
   GtkToggleButton     *iphone_button;
@@ -249,7 +248,6 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-welcome-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, heading);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, iphone_button);
@@ -269,7 +267,6 @@ static void
 rescue_welcome_page_init (RescueWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  rescue_page_set_heading (RESCUE_PAGE (self), self->heading);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->start_button));
 
   /* Translators: the first of three reasons a login code does not arrive */
