@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-browser.h"
 #include "rescue-enums.h"
 #include "rescue-sources.h"
 #include "rescue-sources-box.h"
@@ -54,7 +55,7 @@ launched_cb (GObject      *source,
   g_autoptr(RescueSourcesBox) self = data;
   g_autoptr(GError) error = NULL;
 
-  if (g_app_info_launch_default_for_uri_finish (result, &error))
+  if (rescue_browser_open_finish (result, &error))
     return;
 
   g_debug ("Opening a source: %s", error->message);
@@ -72,7 +73,7 @@ activate_link_cb (RescueSourcesBox *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, launched_cb, g_object_ref (self));
+  rescue_browser_open_async (uri, context, NULL, launched_cb, g_object_ref (self));
 
   return TRUE;
 }
