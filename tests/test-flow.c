@@ -13,29 +13,43 @@
 #define SUP RESCUE_STEP_SUPPORT
 #define R   RESCUE_STEP_RESOLVED
 #define WT  RESCUE_STEP_WAITING_FOR_SUPPORT
+#define ID  RESCUE_STEP_IDENTIFY
+#define RC  RESCUE_STEP_RESET_CODE
+#define LK  RESCUE_STEP_LOCKED
+#define WA  RESCUE_STEP_WAIT
+#define SK  RESCUE_STEP_SECURITY_KEY
 #define NO  -1
 
 /* The product's flow, written out independently of the implementation:
  * where each event leads from each step, reached by the shortest path,
  * with and without a signed-in device. NO means refused. */
+/* The two-factor route; the other routes' steps are checked by
+ * /flow/routes/table */
 static const int expected_with_device[RESCUE_N_STEPS][RESCUE_N_EVENTS] = {
-  /*          start fix-worked fix-failed skip back submitted restart */
-  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W },
-  [U]   = {   NO,   R,         S,         S,   W,   NO,       W },
-  [S]   = {   NO,   R,         SUP,       SUP, U,   NO,       W },
-  [SUP] = {   NO,   NO,        NO,        NO,  S,   WT,       W },
-  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W },
-  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W },
+  /*          start fix-worked fix-failed skip back submitted restart show-signed-in */
+  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W,      NO },
+  [U]   = {   NO,   R,         S,         S,   W,   NO,       W,      S },
+  [S]   = {   NO,   R,         SUP,       SUP, U,   NO,       W,      NO },
+  /* fix 2 was visited: Back, not show-signed-in, returns there */
+  [SUP] = {   NO,   NO,        NO,        NO,  S,   WT,       W,      NO },
+  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W,      NO },
+  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W,      NO },
 };
 
 static const int expected_without_device[RESCUE_N_STEPS][RESCUE_N_EVENTS] = {
-  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W },
-  [U]   = {   NO,   R,         SUP,       SUP, W,   NO,       W },
-  [S]   = {   NO,   NO,        NO,        NO,  NO,  NO,       NO }, /* unreachable */
-  [SUP] = {   NO,   NO,        NO,        NO,  U,   WT,       W },
-  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W },
-  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W },
+  [W]   = {   U,    NO,        NO,        NO,  NO,  NO,       W,      NO },
+  [U]   = {   NO,   R,         SUP,       SUP, W,   NO,       W,      S },
+  [S]   = {   NO,   NO,        NO,        NO,  NO,  NO,       NO,     NO }, /* not on the shortest path */
+  [SUP] = {   NO,   NO,        NO,        NO,  U,   WT,       W,      S },
+  [R]   = {   NO,   NO,        NO,        NO,  U,   NO,       W,      NO },
+  [WT]  = {   NO,   NO,        NO,        NO,  SUP, NO,       W,      NO },
 };
+
+static gboolean
+is_two_factor_step (RescueStep step)
+{
+  return step == W || step == U || step == S || step == SUP || step == R || step == WT;
+}
 
 static void
 handle_ok (RescueFlow  *flow,
@@ -53,10 +67,25 @@ flow_at (RescueStep step,
          gboolean   has_device)
 {
   RescueFlow *flow = rescue_flow_new ();
+  static const struct { RescueStep step; RescueCheck check; } first_steps[] = {
+    { ID, RESCUE_CHECK_NOT_SURE },
+    { RC, RESCUE_CHECK_PASSWORD_RESET },
+    { LK, RESCUE_CHECK_LOCKED },
+    { WA, RESCUE_CHECK_TOO_MANY_ATTEMPTS },
+    { SK, RESCUE_CHECK_SECURITY_KEY },
+  };
 
   rescue_flow_set_has_signed_in_device (flow, has_device);
   if (step == W)
     return flow;
+  for (guint i = 0; i < G_N_ELEMENTS (first_steps); i++)
+    if (first_steps[i].step == step)
+      {
+        rescue_flow_set_check (flow, first_steps[i].check);
+        handle_ok (flow, RESCUE_EVENT_START);
+        g_assert_cmpint (rescue_flow_get_step (flow), ==, step);
+        return flow;
+      }
   handle_ok (flow, RESCUE_EVENT_START);
   if (step == U)
     return flow;
@@ -86,7 +115,7 @@ check_table (const int table[RESCUE_N_STEPS][RESCUE_N_EVENTS],
 {
   for (guint step = 0; step < RESCUE_N_STEPS; step++)
     {
-      if (!has_device && step == S)
+      if ((!has_device && step == S) || !is_two_factor_step (step))
         continue;
 
       for (guint event = 0; event < RESCUE_N_EVENTS; event++)
