@@ -297,7 +297,14 @@ static void
 go_forward (RescueFlow *self,
             RescueStep  target)
 {
+  RescueFix fix;
+
   g_array_append_val (self->history, self->step);
+
+  /* A fix one arrives at is undecided, even fix 2 passed over before and
+   * now shown anyway */
+  if (fix_for_step (target, &fix))
+    set_outcome (self, fix, RESCUE_OUTCOME_PENDING);
 
   /* The hour counts from when the person first said so, not from each
    * visit: going back and forth must not restart it */
@@ -1277,4 +1284,90 @@ rescue_step_from_string (const char *nick,
 
   *step = value->value;
   return TRUE;
+}
+
+/**
+ * rescue_check_get_route:
+ * @n_steps: (out): how many steps the route has
+ *
+ * The steps the sidebar lists for @check, in order, not counting WELCOME
+ * and the end step; not-sure has only IDENTIFY, after which the person
+ * picks one of the others.
+ *
+ * Returns: (array length=n_steps) (transfer none): static data
+ */
+const RescueStep *
+rescue_check_get_route (RescueCheck  check,
+                        guint       *n_steps)
+{
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  if ((guint)check >= RESCUE_N_CHECKS)
+    {
+      *n_steps = 0;
+      g_return_val_if_reached (NULL);
+    }
+
+  *n_steps = routes[check].n_steps;
+  return routes[check].steps;
+}
+
+/* Below X's general regain-access form (x-2fa-facts.md §3.6, §7.3). Only
+ * the forgot-password form is known to exist; no source was found for a
+ * two-factor one ("…/2fa-problem"), so the other checks use the general
+ * form, where the person picks their problem. */
+static const char * const form_paths[RESCUE_N_CHECKS] = {
+  [RESCUE_CHECK_PASSWORD_RESET] = "/forgot-password",
+};
+
+/**
+ * rescue_check_dup_form_uri:
+ * @base_uri: the general regain-access form, as configured (the
+ *   support-form-url setting, or a loopback server in tests)
+ *
+ * X's support form for @check: @base_uri with the route's own path
+ * appended, before any query. A form that turns out to be gone (404 or
+ * 410) falls back to the general one, which is @base_uri itself.
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL when
+ *   @base_uri is not an absolute URI
+ */
+char *
+rescue_check_dup_form_uri (RescueCheck  check,
+                           const char  *base_uri)
+{
+  g_autoptr(GUri) base = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *form_path = NULL;
+  const char *suffix;
+  gsize length;
+
+  g_return_val_if_fail ((guint)check < RESCUE_N_CHECKS, NULL);
+  g_return_val_if_fail (base_uri != NULL, NULL);
+
+  base = g_uri_parse (base_uri, G_URI_FLAGS_ENCODED, NULL);
+  if (base == NULL)
+    return NULL;
+
+  suffix = form_paths[check];
+  if (suffix == NULL)
+    return g_uri_to_string (base);
+
+  /* "…/regain-access/" and "…/regain-access" are the same form */
+  path = g_strdup (g_uri_get_path (base));
+  length = strlen (path);
+  while (length > 0 && path[length - 1] == '/')
+    path[--length] = '\0';
+  form_path = g_strconcat (path, suffix, NULL);
+
+  uri = g_uri_build (g_uri_get_flags (base),
+                     g_uri_get_scheme (base),
+                     g_uri_get_userinfo (base),
+                     g_uri_get_host (base),
+                     g_uri_get_port (base),
+                     form_path,
+                     g_uri_get_query (base),
+                     g_uri_get_fragment (base));
+  return g_uri_to_string (uri);
 }
