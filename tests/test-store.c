@@ -285,47 +285,48 @@ test_round_trip (Fixture       *fixture,
 
   /* Every route; the platform and country vary along, which is enough
    * for them and keeps the number of files written down */
-  for (guint check = 0; check < RESCUE_N_CHECKS; check++)
-  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
-    for (guint pl = (p + check) % G_N_ELEMENTS (platforms); pl == (p + check) % G_N_ELEMENTS (platforms); pl++)
-      for (int device = 0; device <= 1; device++)
-        {
-          g_autoptr(RescueFlow) flow = rescue_flow_new ();
-          g_autoptr(RescueFlow) loaded = rescue_flow_new ();
-          g_auto(RescueFlowSnapshot) original = { 0 };
-          g_auto(RescueFlowSnapshot) parsed = { 0 };
-          g_autoptr(GError) error = NULL;
-          g_autofree char *text = NULL;
-          g_autofree char *name = g_strdup_printf ("näme_%u%u%d 🚀", p, pl, device);
-          gsize length = 0;
+  for (guint n = 0; n < RESCUE_N_CHECKS * G_N_ELEMENTS (paths); n++)
+    for (int device = 0; device <= 1; device++)
+      {
+        RescueCheck check = n / G_N_ELEMENTS (paths);
+        guint p = n % G_N_ELEMENTS (paths);
+        guint pl = n % G_N_ELEMENTS (platforms);
+        g_autoptr(RescueFlow) flow = rescue_flow_new ();
+        g_autoptr(RescueFlow) loaded = rescue_flow_new ();
+        g_auto(RescueFlowSnapshot) original = { 0 };
+        g_auto(RescueFlowSnapshot) parsed = { 0 };
+        g_autoptr(GError) error = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *name = g_strdup_printf ("näme_%u%u%d 🚀", p, pl, device);
+        gsize length = 0;
 
-          rescue_flow_set_platform (flow, platforms[pl]);
-          rescue_flow_set_country (flow, countries[pl]);
-          rescue_flow_set_has_signed_in_device (flow, device);
-          rescue_flow_set_check (flow, check);
-          rescue_flow_set_username (flow, name);
-          rescue_flow_set_email (flow, "\"quoted\"\\back\nline@例え.jp");
-          for (guint e = 0; paths[p][e] != -1; e++)
-            if (rescue_flow_can_handle (flow, paths[p][e]))
-              handle_ok (flow, paths[p][e]);
-          rescue_flow_get_snapshot (flow, &original);
+        rescue_flow_set_platform (flow, platforms[pl]);
+        rescue_flow_set_country (flow, countries[pl]);
+        rescue_flow_set_has_signed_in_device (flow, device);
+        rescue_flow_set_check (flow, check);
+        rescue_flow_set_username (flow, name);
+        rescue_flow_set_email (flow, "\"quoted\"\\back\nline@例え.jp");
+        for (guint e = 0; paths[p][e] != -1; e++)
+          if (rescue_flow_can_handle (flow, paths[p][e]))
+            handle_ok (flow, paths[p][e]);
+        rescue_flow_get_snapshot (flow, &original);
 
-          seen_step[original.step] = TRUE;
-          for (guint i = 0; i < RESCUE_N_FIXES; i++)
-            seen_outcome[original.outcomes[i]] = TRUE;
+        seen_step[original.step] = TRUE;
+        for (guint i = 0; i < RESCUE_N_FIXES; i++)
+          seen_outcome[original.outcomes[i]] = TRUE;
 
-          text = rescue_store_serialize (flow, &length);
-          g_assert_true (rescue_store_deserialize (text, length, &parsed, &error));
-          g_assert_no_error (error);
-          assert_same_snapshot (&original, &parsed);
+        text = rescue_store_serialize (flow, &length);
+        g_assert_true (rescue_store_deserialize (text, length, &parsed, &error));
+        g_assert_no_error (error);
+        assert_same_snapshot (&original, &parsed);
 
-          g_assert_true (rescue_store_save (store, flow, &error));
-          g_assert_no_error (error);
-          g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
-                           RESCUE_STORE_LOAD_RESTORED);
-          g_assert_no_error (error);
-          assert_same_flow (flow, loaded);
-        }
+        g_assert_true (rescue_store_save (store, flow, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
+                         RESCUE_STORE_LOAD_RESTORED);
+        g_assert_no_error (error);
+        assert_same_flow (flow, loaded);
+      }
 
   /* The paths above must really cover everything, or the test proves less
    * than it claims */
@@ -1037,6 +1038,110 @@ add (const char *name,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
 }
 
+/* A progress file from before the routes: no check, no wait, three fixes */
+static char *
+edited_file (RescueFlow *flow,
+             const char *member,
+             const char *value)   /* JSON; NULL removes the member */
+{
+  g_autofree char *text = rescue_store_serialize (flow, NULL);
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  JsonObject *object = json_node_get_object (root);
+
+  if (value == NULL)
+    json_object_remove_member (object, member);
+  else
+    json_object_set_member (object, member, json_from_string (value, NULL));
+
+  return json_to_string (root, TRUE);
+}
+
+static void
+test_format_routes (void)
+{
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+  g_autoptr(RescueFlow) waiting = rescue_flow_new ();
+  static const struct { const char *member; const char *value; } refused[] = {
+    { "check", "\"premium\"" },
+    { "check", "3" },
+    { "check", "null" },
+    { "wait-started-at", "5" },
+    { "wait-started-at", "\"yesterday\"" },
+  };
+
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
+  g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_FIX_FAILED, NULL));
+
+  /* the old shape restores to two-factor, nothing waited for */
+  {
+    g_autofree char *no_check = edited_file (flow, "check", NULL);
+    g_autofree char *old = NULL;
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *outcomes;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    root = json_from_string (no_check, NULL);
+    json_object_remove_member (json_node_get_object (root), "wait-started-at");
+    outcomes = json_object_get_object_member (json_node_get_object (root), "outcomes");
+    json_object_remove_member (outcomes, "reset-code");
+    json_object_remove_member (outcomes, "locked");
+    json_object_remove_member (outcomes, "wait");
+    json_object_remove_member (outcomes, "security-key");
+    old = json_to_string (root, TRUE);
+
+    g_assert_true (rescue_store_deserialize (old, -1, &snapshot, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (snapshot.check, ==, RESCUE_CHECK_TWO_FACTOR);
+    g_assert_cmpint (snapshot.wait_started_at, ==, 0);
+    g_assert_cmpint (snapshot.step, ==, RESCUE_STEP_SIGNED_IN);
+    g_assert_cmpint (snapshot.outcomes[RESCUE_FIX_LOCKED], ==, RESCUE_OUTCOME_PENDING);
+  }
+
+  /* but an old fix missing is damage, as before */
+  {
+    g_autofree char *text = rescue_store_serialize (flow, NULL);
+    g_autoptr(JsonNode) root = json_from_string (text, NULL);
+    g_autofree char *bad = NULL;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "outcomes"), "unblock");
+    bad = json_to_string (root, TRUE);
+    g_assert_false (rescue_store_deserialize (bad, -1, &snapshot, &error));
+    g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad = edited_file (flow, refused[i].member, refused[i].value);
+      g_auto(RescueFlowSnapshot) snapshot = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rescue_store_deserialize (bad, -1, &snapshot, &error));
+      g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+    }
+
+  /* the wait's start is kept as a time, like the support request's */
+  rescue_flow_set_check (waiting, RESCUE_CHECK_TOO_MANY_ATTEMPTS);
+  g_assert_true (rescue_flow_handle (waiting, RESCUE_EVENT_START, NULL));
+  {
+    g_autofree char *text = rescue_store_serialize (waiting, NULL);
+    g_autoptr(JsonNode) root = json_from_string (text, NULL);
+    JsonObject *object = json_node_get_object (root);
+    g_autoptr(GDateTime) when = NULL;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+
+    g_assert_cmpstr (json_object_get_string_member (object, "check"), ==, "too-many-attempts");
+    when = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "wait-started-at"), NULL);
+    g_assert_nonnull (when);
+    g_assert_cmpint (g_date_time_to_unix (when), ==, rescue_flow_get_wait_started_at (waiting));
+    g_assert_true (rescue_store_deserialize (text, -1, &snapshot, NULL));
+    g_assert_cmpint (snapshot.wait_started_at, ==, rescue_flow_get_wait_started_at (waiting));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1150,7 @@ main (int   argc,
 
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/format", test_format);
+  g_test_add_func ("/store/format/routes", test_format_routes);
   g_test_add_func ("/store/format/submitted-at", test_format_submitted_at);
   add ("/store/round-trip", test_round_trip);
   add ("/store/load/missing", test_missing);
