@@ -100,13 +100,6 @@ static const RescueSource locked_sources[] = {
     "https://help.x.com/en/forms/account-access/regain-access" },
 };
 
-/* The one source for the hour's lock is a copy of X's help in Arabic
- * whose address the facts do not give (facts §7.1): left out, not guessed */
-static const RescueSource wait_sources[] = {
-  { N_("X Help Center: the account access form"),
-    "https://help.x.com/en/forms/account-access/regain-access" },
-};
-
 static const RescueSource security_key_sources[] = {
   { N_("Tom’s Guide: security keys and passkeys to re-enrol by 10 November 2025"),
     "https://www.tomsguide.com/computing/online-security/x-will-lock-you-out-of-your-account-if-you-dont-take-this-security-step-heres-what-to-do" },
@@ -147,7 +140,11 @@ rescue_sources_get_for_step (RescueStep  step,
     case RESCUE_STEP_LOCKED:
       RETURN_SOURCES (locked_sources);
     case RESCUE_STEP_WAIT:
-      RETURN_SOURCES (wait_sources);
+      /* The one source for the hour's lock is a copy of X's help in
+       * Arabic whose address the facts do not give (§7.1): left out, not
+       * guessed; the page can say so */
+      *n_sources = 0;
+      return NULL;
     case RESCUE_STEP_SECURITY_KEY:
       RETURN_SOURCES (security_key_sources);
     case RESCUE_STEP_WELCOME:
