@@ -286,6 +286,53 @@ rescue_countries_find (GListModel *countries,
   return G_MAXUINT;
 }
 
+/* ISO 3166-1 alpha-2, sorted, two letters each, as iso-codes 4.15 (Debian
+ * 12) lists them. Checking a restored country against this costs nothing at
+ * start-up, where reading and parsing iso-codes' JSON would cost the first
+ * frame; /countries/known-codes checks that the two lists agree. */
+static const char known_codes[] =
+  "ADAEAFAGAIALAMAOAQARASATAUAWAXAZ"
+  "BABBBDBEBFBGBHBIBJBLBMBNBOBQBRBS"
+  "BTBVBWBYBZCACCCDCFCGCHCICKCLCMCN"
+  "COCRCUCVCWCXCYCZDEDJDKDMDODZECEE"
+  "EGEHERESETFIFJFKFMFOFRGAGBGDGEGF"
+  "GGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHM"
+  "HNHRHTHUIDIEILIMINIOIQIRISITJEJM"
+  "JOJPKEKGKHKIKMKNKPKRKWKYKZLALBLC"
+  "LILKLRLSLTLULVLYMAMCMDMEMFMGMHMK"
+  "MLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNA"
+  "NCNENFNGNINLNONPNRNUNZOMPAPEPFPG"
+  "PHPKPLPMPNPRPSPTPWPYQARERORSRURW"
+  "SASBSCSDSESGSHSISJSKSLSMSNSOSRSS"
+  "STSVSXSYSZTCTDTFTGTHTJTKTLTMTNTO"
+  "TRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI"
+  "VNVUWFWSYEYTZAZMZW";
+
+gboolean
+rescue_countries_is_known_code (const char *code)
+{
+  gsize low = 0;
+  gsize high = (sizeof known_codes - 1) / 2;
+
+  if (code == NULL || strlen (code) != 2)
+    return FALSE;
+
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+      int order = strncmp (code, known_codes + 2 * middle, 2);
+
+      if (order == 0)
+        return TRUE;
+      if (order < 0)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+
+  return FALSE;
+}
+
 /* The territory of a locale name ("de_AT.UTF-8" and "sr_RS@latin" give
  * "AT" and "RS"), or NULL for one without ("C.UTF-8", "de") */
 static char *
@@ -334,8 +381,11 @@ rescue_countries_default_code (const char * const *environment)
     {
       char *territory = locale_territory (g_environ_getenv ((char **) environment, variables[i]));
 
-      if (territory != NULL)
+      /* A made-up territory ("xx_ZZ") would be saved, then refused as
+       * corrupt at the next start */
+      if (territory != NULL && rescue_countries_is_known_code (territory))
         return territory;
+      g_free (territory);
     }
 
   return g_strdup ("US");

@@ -24,6 +24,10 @@ GListModel *rescue_countries_load     (const char  *iso_codes_json,
 guint       rescue_countries_find     (GListModel  *countries,
                                        const char  *code);
 
+/* Whether @code is an ISO 3166-1 alpha-2 code the country list has; cheap,
+ * without reading iso-codes */
+gboolean    rescue_countries_is_known_code (const char *code);
+
 /* The country of the person's region settings, or "US" */
 char       *rescue_countries_default_code (const char * const *environment);
 

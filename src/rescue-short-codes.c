@@ -23,7 +23,21 @@ struct _RescueShortCodes
   GObject     parent_instance;
 
   GHashTable *countries;   /* "GB" → GPtrArray of RescueSender, file order */
+  GHashTable *advice;      /* "JP" → Advice, for countries the file says more of */
 };
+
+typedef struct
+{
+  RescueSenderAdvice kind;
+  char              *source;
+} Advice;
+
+static void
+advice_free (Advice *advice)
+{
+  g_free (advice->source);
+  g_free (advice);
+}
 
 G_DEFINE_FINAL_TYPE (RescueShortCodes, rescue_short_codes, G_TYPE_OBJECT)
 G_DEFINE_QUARK (rescue-short-codes-error-quark, rescue_short_codes_error)
@@ -42,6 +56,18 @@ static const char * const confidence_names[] = {
   [RESCUE_CONFIDENCE_CARRIER]     = "carrier",
   [RESCUE_CONFIDENCE_PRESS]       = "press",
   [RESCUE_CONFIDENCE_THIRD_PARTY] = "third-party",
+};
+
+/* "unknown" is what a country without an entry gets; the file never says it */
+static const char * const advice_names[] = {
+  [RESCUE_SENDER_ADVICE_UNKNOWN]          = NULL,
+  [RESCUE_SENDER_ADVICE_FIXED_NUMBER]     = "fixed-number",
+  [RESCUE_SENDER_ADVICE_CHANGING_NUMBERS] = "changing-numbers",
+  [RESCUE_SENDER_ADVICE_SENDER_NAME]      = "sender-name",
+};
+
+static const char * const advice_members[] = {
+  "kind", "confidence", "source", "year", "note",
 };
 
 static const char * const sender_members[] = {
@@ -342,6 +368,100 @@ parse_country (const char  *country,
 }
 
 static gboolean
+parse_advice (RescueShortCodes  *self,
+              JsonNode          *node,
+              GError           **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *entries;
+
+  /* Files from before the advice kinds have none: every country then
+   * follows its numbers */
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, _("“advice” is not an object"));
+  entries = json_node_get_object (node);
+
+  members = json_object_get_members (entries);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *country = l->data;
+      JsonNode *entry_node = json_object_get_member (entries, country);
+      g_autoptr(GList) entry_members = NULL;
+      GPtrArray *senders;
+      JsonObject *entry;
+      const char *value;
+      Advice *advice;
+      guint kind;
+      guint n;
+      guint year;
+
+      if (!is_country_code (country))
+        /* Translators: %s is what the file has instead of a country code */
+        return set_invalid (error, _("“%s” is not a two-letter upper-case country code"), country);
+      if (!JSON_NODE_HOLDS_OBJECT (entry_node))
+        /* Translators: %s is a country code like "JP" */
+        return set_invalid (error, _("the advice for %s is not an object"), country);
+      entry = json_node_get_object (entry_node);
+
+      entry_members = json_object_get_members (entry);
+      for (GList *m = entry_members; m != NULL; m = m->next)
+        {
+          gboolean known = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (advice_members); i++)
+            known |= g_str_equal (m->data, advice_members[i]);
+          if (!known)
+            /* Translators: the first %s is a JSON member name, the second a country code */
+            return set_invalid (error, _("“%s” of the advice for %s is not known"),
+                                (const char *) m->data, country);
+        }
+
+      value = get_string (entry, "kind");
+      if (value == NULL || !parse_enum (value, advice_names, G_N_ELEMENTS (advice_names), &kind))
+        /* Translators: %s is a country code; the quoted words are kept as they are */
+        return set_invalid (error, _("“kind” of the advice for %s is not “fixed-number”, “changing-numbers” or “sender-name”"),
+                            country);
+
+      /* "Unblock this number" needs a number, with its own source */
+      senders = g_hash_table_lookup (self->countries, country);
+      if (kind == RESCUE_SENDER_ADVICE_FIXED_NUMBER && (senders == NULL || senders->len == 0))
+        /* Translators: %s is a country code */
+        return set_invalid (error, _("the advice for %s is a fixed number, but no number is listed"), country);
+
+      value = get_string (entry, "confidence");
+      if (value == NULL ||
+          !parse_enum (value, confidence_names, G_N_ELEMENTS (confidence_names), &n))
+        /* Translators: %s is a country code; the quoted words are kept as they are */
+        return set_invalid (error, _("“confidence” of the advice for %s is not “official”, “carrier”, “press” or “third-party”"),
+                            country);
+
+      /* Rule of the facts file: what has no source is left out */
+      value = get_string (entry, "source");
+      if (value == NULL ||
+          !(g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://")))
+        /* Translators: %s is a country code */
+        return set_invalid (error, _("“source” of the advice for %s is not a web address"), country);
+
+      if (!parse_year (entry, "year", &year))
+        /* Translators: %s is a country code */
+        return set_invalid (error, _("“year” of the advice for %s is not a year"), country);
+
+      if (json_object_has_member (entry, "note") && get_string (entry, "note") == NULL)
+        /* Translators: %s is a country code */
+        return set_invalid (error, _("“note” of the advice for %s is not text"), country);
+
+      advice = g_new0 (Advice, 1);
+      advice->kind = kind;
+      advice->source = g_strdup (value);
+      g_hash_table_replace (self->advice, g_strdup (country), advice);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 rescue_short_codes_parse (RescueShortCodes  *self,
                           JsonNode          *root,
                           GError           **error)
@@ -369,7 +489,8 @@ rescue_short_codes_parse (RescueShortCodes  *self,
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      if (!g_str_equal (l->data, "version") && !g_str_equal (l->data, "countries"))
+      if (!g_str_equal (l->data, "version") && !g_str_equal (l->data, "countries") &&
+          !g_str_equal (l->data, "advice"))
         /* Translators: %s is a JSON member name */
         return set_invalid (error, _("“%s” is not known"), (const char *) l->data);
     }
@@ -397,7 +518,7 @@ rescue_short_codes_parse (RescueShortCodes  *self,
       g_hash_table_replace (self->countries, g_strdup (country), senders);
     }
 
-  return TRUE;
+  return parse_advice (self, json_object_get_member (object, "advice"), error);
 }
 
 static void
@@ -406,6 +527,7 @@ rescue_short_codes_finalize (GObject *object)
   RescueShortCodes *self = RESCUE_SHORT_CODES (object);
 
   g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->advice, g_hash_table_unref);
 
   G_OBJECT_CLASS (rescue_short_codes_parent_class)->finalize (object);
 }
@@ -423,6 +545,8 @@ rescue_short_codes_init (RescueShortCodes *self)
 {
   self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
+  self->advice = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) advice_free);
 }
 
 RescueSender *
@@ -595,6 +719,92 @@ rescue_short_codes_lookup (RescueShortCodes *self,
     g_ptr_array_add (result, g_ptr_array_index (senders, i));
 
   return result;
+}
+
+/**
+ * rescue_short_codes_get_advice:
+ * What to tell the person about who sends X's codes in @country: what the
+ * file says, else a fixed number when numbers are listed, else
+ * %RESCUE_SENDER_ADVICE_UNKNOWN (and the lookup is empty).
+ */
+RescueSenderAdvice
+rescue_short_codes_get_advice (RescueShortCodes *self,
+                               const char       *country)
+{
+  Advice *advice;
+  GPtrArray *senders;
+
+  g_return_val_if_fail (RESCUE_IS_SHORT_CODES (self), RESCUE_SENDER_ADVICE_UNKNOWN);
+
+  if (country == NULL)
+    return RESCUE_SENDER_ADVICE_UNKNOWN;
+
+  advice = g_hash_table_lookup (self->advice, country);
+  if (advice != NULL)
+    return advice->kind;
+
+  senders = g_hash_table_lookup (self->countries, country);
+  if (senders != NULL && senders->len > 0)
+    return RESCUE_SENDER_ADVICE_FIXED_NUMBER;
+
+  return RESCUE_SENDER_ADVICE_UNKNOWN;
+}
+
+const char *
+rescue_short_codes_get_advice_source (RescueShortCodes *self,
+                                      const char       *country)
+{
+  Advice *advice;
+
+  g_return_val_if_fail (RESCUE_IS_SHORT_CODES (self), NULL);
+
+  advice = country != NULL ? g_hash_table_lookup (self->advice, country) : NULL;
+  return advice != NULL ? advice->source : NULL;
+}
+
+/* What is known of one country alone, beyond its kind (x-2fa-facts.md §7.6) */
+static const struct
+{
+  const char *country;
+  const char *sentence;
+} country_notes[] = {
+  /* Translators: keep the Japanese names as they are: they are the labels
+   * the person sees in Japanese on the carrier's pages */
+  { "JP", N_("The sender usually shows as “Twitter”. The cause Japanese guides name most is the carrier’s filter for international text messages (海外SMS / 国際SMS). On many SoftBank lines it is on by default: turn it off in My SoftBank › 迷惑メール対策 › 海外SMS.") },
+};
+
+/**
+ * rescue_sender_advice_describe:
+ * Returns: (transfer full): sentences for the sender box, translated
+ */
+char *
+rescue_sender_advice_describe (RescueSenderAdvice  advice,
+                               const char         *country)
+{
+  const char *sentence = NULL;
+
+  switch (advice)
+    {
+    case RESCUE_SENDER_ADVICE_FIXED_NUMBER:
+      sentence = _("X’s codes may come from the number below. Make sure it is not blocked.");
+      break;
+    case RESCUE_SENDER_ADVICE_CHANGING_NUMBERS:
+      sentence = _("In this country X’s codes come from changing numbers, often from abroad, not from one fixed number. Unblock any sender named “X” or “Twitter” and any unknown international number, and make sure your carrier lets international text messages through.");
+      break;
+    case RESCUE_SENDER_ADVICE_SENDER_NAME:
+      sentence = _("In this country carriers replace the sender of X’s codes with a name or a random number, so there is no one number to unblock. Unblock any sender named “X” or “Twitter” and any unknown number, and make sure your carrier lets international text messages through.");
+      break;
+    case RESCUE_SENDER_ADVICE_UNKNOWN:
+    default:
+      sentence = _("Code Rescue knows no sender number for this country. Unblock any sender named “X” or “Twitter” and any unknown international number, and make sure your carrier lets international text messages through.");
+      break;
+    }
+
+  for (guint i = 0; country != NULL && i < G_N_ELEMENTS (country_notes); i++)
+    if (g_str_equal (country, country_notes[i].country))
+      return g_strconcat (sentence, " ", _(country_notes[i].sentence), NULL);
+
+  return g_strdup (sentence);
 }
 
 guint

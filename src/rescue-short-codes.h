@@ -11,6 +11,26 @@ typedef enum
   RESCUE_SENDER_LONG_CODE,
 } RescueSenderKind;
 
+/**
+ * RescueSenderAdvice:
+ * @RESCUE_SENDER_ADVICE_UNKNOWN: nothing is known for the country: the
+ *   lookup is empty, and the app says so plainly
+ * @RESCUE_SENDER_ADVICE_FIXED_NUMBER: the codes come from the numbers listed
+ * @RESCUE_SENDER_ADVICE_CHANGING_NUMBERS: the codes come from changing,
+ *   often overseas numbers, or show a sender name (Japan)
+ * @RESCUE_SENDER_ADVICE_SENDER_NAME: carriers replace the sender with a
+ *   generic name, a header or a random ID (the Philippines, Turkey, India)
+ *
+ * What to tell a person about who sends X's codes in their country.
+ */
+typedef enum
+{
+  RESCUE_SENDER_ADVICE_UNKNOWN,
+  RESCUE_SENDER_ADVICE_FIXED_NUMBER,
+  RESCUE_SENDER_ADVICE_CHANGING_NUMBERS,
+  RESCUE_SENDER_ADVICE_SENDER_NAME,
+} RescueSenderAdvice;
+
 /* How sure the sources are, strongest first */
 typedef enum
 {
@@ -60,6 +80,16 @@ RescueShortCodes *rescue_short_codes_new_from_resource (const char        *path,
                                                         GError           **error);
 /* (transfer container) (element-type RescueSender): empty when no number is known */
 GPtrArray        *rescue_short_codes_lookup            (RescueShortCodes  *self,
+                                                        const char        *country);
+RescueSenderAdvice rescue_short_codes_get_advice        (RescueShortCodes  *self,
+                                                         const char        *country);
+/* The web address the advice for @country rests on, or NULL when it rests
+ * on the numbers' own sources (or nothing is known) */
+const char       *rescue_short_codes_get_advice_source (RescueShortCodes  *self,
+                                                        const char        *country);
+/* (transfer full): sentences the sender box can show for @advice in
+ * @country (which may add what is known of that country alone) */
+char             *rescue_sender_advice_describe        (RescueSenderAdvice advice,
                                                         const char        *country);
 /* Countries with at least one known number */
 guint             rescue_short_codes_get_n_countries   (RescueShortCodes  *self);

@@ -118,9 +118,9 @@ populate (RescueSourcesBox *self)
     }
 
   label = label_new ("caption", GTK_ACCESSIBLE_ROLE_LABEL);
-  /* Translators: %s is a date in the locale's format, the day the
-   * project last checked that these web pages still say what the
-   * advice says */
+  /* Translators: %s is a date as ISO 8601 writes it (2026-12-06), the
+   * day the project last checked that these web pages still say what
+   * the advice says */
   checked_text = g_strdup_printf (_("Last checked: %s"), date);
   gtk_label_set_text (GTK_LABEL (label), checked_text);
   gtk_widget_set_parent (label, GTK_WIDGET (self));

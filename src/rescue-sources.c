@@ -18,6 +18,9 @@
 #define LAST_CHECKED_MONTH 12
 #define LAST_CHECKED_DAY   2
 
+/* The routes' own pages were checked in the third pass (facts §7) */
+#define ROUTES_CHECKED_DAY 6
+
 static const RescueSource unblock_sources[] = {
   /* Translators: the names of the web pages Code Rescue's advice comes
    * from, "who published it: what it is about". Keep the publishers'
@@ -70,6 +73,118 @@ static const RescueSource support_sources[] = {
     "https://www.greenhatexpert.com/twitter-2fa-not-working/" },
 };
 
+static const RescueSource identify_sources[] = {
+  { N_("CyberMaterial: text message codes still only for Premium (2025)"),
+    "https://cybermaterial.com/x-warns-users-to-re-enroll-keys-soon" },
+  { N_("Begamob: X asks for your password or an emailed code first"),
+    "https://authenticator-app.begamob.com/guides/x-com/" },
+  { N_("X Help Center: the forgot-password form"),
+    "https://help.x.com/en/forms/account-access/regain-access/forgot-password" },
+  { N_("Lamidix: locked and limited X accounts"),
+    "https://lamidix.com/how-to/easy-ways-to-unlock-or-unsuspend-your-twitter-account-80238" },
+  { N_("Tom’s Guide: security keys and passkeys to re-enrol by 10 November 2025"),
+    "https://www.tomsguide.com/computing/online-security/x-will-lock-you-out-of-your-account-if-you-dont-take-this-security-step-heres-what-to-do" },
+};
+
+static const RescueSource reset_code_sources[] = {
+  { N_("X Help Center: the forgot-password form"),
+    "https://help.x.com/en/forms/account-access/regain-access/forgot-password" },
+};
+
+static const RescueSource locked_sources[] = {
+  { N_("Lamidix: locked and limited X accounts"),
+    "https://lamidix.com/how-to/easy-ways-to-unlock-or-unsuspend-your-twitter-account-80238" },
+  { N_("Hoeijmakers: locked out by X, a first-hand account (2025)"),
+    "https://hoeijmakers.net/locked-out-by-x/" },
+  { N_("X Help Center: the account access form"),
+    "https://help.x.com/en/forms/account-access/regain-access" },
+};
+
+static const RescueSource security_key_sources[] = {
+  { N_("Tom’s Guide: security keys and passkeys to re-enrol by 10 November 2025"),
+    "https://www.tomsguide.com/computing/online-security/x-will-lock-you-out-of-your-account-if-you-dont-take-this-security-step-heres-what-to-do" },
+  { N_("TechInvestorNews: X’s Safety account on re-enrolling security keys (2025)"),
+    "https://techinvestornews.io/2025/10/27/x-warns-users-with-security-keys-to-re-enroll-before-november-10-to-avoid-lockouts" },
+  { N_("X Help: how to use a passkey"),
+    "https://help.x.com/en/managing-your-account/how-to-use-passkey" },
+};
+
+/**
+ * rescue_sources_get_for_step:
+ * @n_sources: (out): how many there are; 0 for a step without sources
+ *
+ * Returns: (array length=n_sources) (transfer none) (nullable): the sources
+ *   of the page for @step, in the order the page uses them
+ */
+const RescueSource *
+rescue_sources_get_for_step (RescueStep  step,
+                             guint      *n_sources)
+{
+  g_return_val_if_fail (n_sources != NULL, NULL);
+
+#define RETURN_SOURCES(list) \
+  G_STMT_START { *n_sources = G_N_ELEMENTS (list); return list; } G_STMT_END
+
+  switch (step)
+    {
+    case RESCUE_STEP_UNBLOCK:
+      RETURN_SOURCES (unblock_sources);
+    case RESCUE_STEP_SIGNED_IN:
+      RETURN_SOURCES (signed_in_sources);
+    case RESCUE_STEP_SUPPORT:
+      RETURN_SOURCES (support_sources);
+    case RESCUE_STEP_IDENTIFY:
+      RETURN_SOURCES (identify_sources);
+    case RESCUE_STEP_RESET_CODE:
+      RETURN_SOURCES (reset_code_sources);
+    case RESCUE_STEP_LOCKED:
+      RETURN_SOURCES (locked_sources);
+    case RESCUE_STEP_WAIT:
+      /* The one source for the hour's lock is a copy of X's help in
+       * Arabic whose address the facts do not give (§7.1): left out, not
+       * guessed; the page can say so */
+      *n_sources = 0;
+      return NULL;
+    case RESCUE_STEP_SECURITY_KEY:
+      RETURN_SOURCES (security_key_sources);
+    case RESCUE_STEP_WELCOME:
+    case RESCUE_STEP_RESOLVED:
+    case RESCUE_STEP_WAITING_FOR_SUPPORT:
+    default:
+      *n_sources = 0;
+      return NULL;
+    }
+#undef RETURN_SOURCES
+}
+
+/**
+ * rescue_sources_get_step_last_checked:
+ * The day the project last checked the sources of the page for @step.
+ *
+ * Returns: (transfer full): that day, at midnight UTC
+ */
+GDateTime *
+rescue_sources_get_step_last_checked (RescueStep step)
+{
+  switch (step)
+    {
+    case RESCUE_STEP_IDENTIFY:
+    case RESCUE_STEP_RESET_CODE:
+    case RESCUE_STEP_LOCKED:
+    case RESCUE_STEP_WAIT:
+    case RESCUE_STEP_SECURITY_KEY:
+      return g_date_time_new_utc (LAST_CHECKED_YEAR, LAST_CHECKED_MONTH, ROUTES_CHECKED_DAY, 0, 0, 0);
+    case RESCUE_STEP_WELCOME:
+    case RESCUE_STEP_UNBLOCK:
+    case RESCUE_STEP_SIGNED_IN:
+    case RESCUE_STEP_SUPPORT:
+    case RESCUE_STEP_RESOLVED:
+    case RESCUE_STEP_WAITING_FOR_SUPPORT:
+    default:
+      return rescue_sources_get_last_checked ();
+    }
+}
+
 /**
  * rescue_sources_get:
  * @n_sources: (out): how many there are
@@ -94,6 +209,14 @@ rescue_sources_get (RescueFix  fix,
     case RESCUE_FIX_SUPPORT:
       *n_sources = G_N_ELEMENTS (support_sources);
       return support_sources;
+    case RESCUE_FIX_RESET_CODE:
+      return rescue_sources_get_for_step (RESCUE_STEP_RESET_CODE, n_sources);
+    case RESCUE_FIX_LOCKED:
+      return rescue_sources_get_for_step (RESCUE_STEP_LOCKED, n_sources);
+    case RESCUE_FIX_WAIT:
+      return rescue_sources_get_for_step (RESCUE_STEP_WAIT, n_sources);
+    case RESCUE_FIX_SECURITY_KEY:
+      return rescue_sources_get_for_step (RESCUE_STEP_SECURITY_KEY, n_sources);
     default:
       *n_sources = 0;
       g_return_val_if_reached (NULL);
@@ -115,12 +238,17 @@ rescue_sources_get_last_checked (void)
 
 /**
  * rescue_format_date:
- * A day as the person's locale (LC_TIME) writes dates, without the time.
+ * A day as ISO 8601 writes it, "2026-12-06". The locale's own short form
+ * (%x, "12/06/26") reads as 12 June in much of the world and as 6 December
+ * in the US, and the support message is read by someone in another
+ * country; a month written out would need the month's name translated in
+ * every language and still reads differently from country to country.
+ * Year, month, day, with four digits for the year, is read one way only.
  */
 char *
 rescue_format_date (GDateTime *date)
 {
   g_return_val_if_fail (date != NULL, NULL);
 
-  return g_date_time_format (date, "%x");
+  return g_date_time_format (date, "%Y-%m-%d");
 }

@@ -207,6 +207,14 @@ read_outcomes (JsonObject          *root,
     {
       int outcome;
 
+      /* Files from before the routes have only the first three fixes */
+      if (fix >= RESCUE_FIX_RESET_CODE &&
+          !json_object_has_member (outcomes, enum_to_nick (RESCUE_TYPE_FIX, fix)))
+        {
+          snapshot->outcomes[fix] = RESCUE_OUTCOME_PENDING;
+          continue;
+        }
+
       if (!read_enum (outcomes, enum_to_nick (RESCUE_TYPE_FIX, fix),
                       RESCUE_TYPE_OUTCOME, &outcome, error))
         return FALSE;
@@ -248,6 +256,39 @@ read_submitted_at (JsonObject          *root,
     }
 
   snapshot->support_submitted_at = g_date_time_to_unix (when);
+  return TRUE;
+}
+
+/* The check and the wait came with the routes: a file without them is
+ * from before, when two-factor was the only route and nobody waited */
+static gboolean
+read_route (JsonObject          *root,
+            RescueFlowSnapshot  *snapshot,
+            GError             **error)
+{
+  JsonNode *wait = json_object_get_member (root, "wait-started-at");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  int check = RESCUE_CHECK_TWO_FACTOR;
+
+  if (json_object_has_member (root, "check") &&
+      !read_enum (root, "check", RESCUE_TYPE_CHECK, &check, error))
+    return FALSE;
+  snapshot->check = check;
+
+  snapshot->wait_started_at = 0;
+  if (wait == NULL || JSON_NODE_HOLDS_NULL (wait))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (wait) || json_node_get_value_type (wait) != G_TYPE_STRING ||
+      (when = g_date_time_new_from_iso8601 (json_node_get_string (wait), utc)) == NULL)
+    {
+      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                           "“wait-started-at” is neither null nor an ISO 8601 time");
+      return FALSE;
+    }
+
+  snapshot->wait_started_at = g_date_time_to_unix (when);
   return TRUE;
 }
 
@@ -309,7 +350,8 @@ read_snapshot (JsonObject          *root,
   return read_outcomes (root, snapshot, error) &&
          read_string (root, "username", &snapshot->username, error) &&
          read_string (root, "email", &snapshot->email, error) &&
-         read_submitted_at (root, snapshot, error);
+         read_submitted_at (root, snapshot, error) &&
+         read_route (root, snapshot, error);
 }
 
 /* The folder holds the person's username and email: it must be theirs,
@@ -850,6 +892,23 @@ rescue_store_serialize (RescueFlow *flow,
   if (snapshot.support_submitted_at > 0)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (snapshot.support_submitted_at);
+      g_autofree char *text = when ? g_date_time_format_iso8601 (when) : NULL;
+
+      if (text != NULL)
+        json_builder_add_string_value (builder, text);
+      else
+        json_builder_add_null_value (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "check");
+  json_builder_add_string_value (builder, enum_to_nick (RESCUE_TYPE_CHECK, snapshot.check));
+
+  json_builder_set_member_name (builder, "wait-started-at");
+  if (snapshot.wait_started_at > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (snapshot.wait_started_at);
       g_autofree char *text = when ? g_date_time_format_iso8601 (when) : NULL;
 
       if (text != NULL)

@@ -118,6 +118,76 @@ signed_in_sentence (RescueOutcome outcome,
     }
 }
 
+/* The check the person faced, in their words: the message's first
+ * sentence. %s is the username, without the @. */
+static char *
+check_sentence (RescueCheck  check,
+                const char  *username)
+{
+  switch (check)
+    {
+    case RESCUE_CHECK_PASSWORD_RESET:
+      /* Translators: a sentence of the message to X's support. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("X asks me for a code to reset my password, and the text message with the code never arrives, so I cannot sign in to my X account @%s."),
+                              username);
+    case RESCUE_CHECK_LOCKED:
+      /* Translators: a sentence of the message to X's support. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("X says my account @%s has been locked and asks me to verify my phone, and the text message with the code never arrives."),
+                              username);
+    case RESCUE_CHECK_TOO_MANY_ATTEMPTS:
+      /* Translators: a sentence of the message to X's support. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("X says there were too many attempts to sign in to my X account @%s and asks me to try again later, and I still cannot sign in."),
+                              username);
+    case RESCUE_CHECK_SECURITY_KEY:
+      /* Translators: a sentence of the message to X's support. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("X asks for my security key or passkey to sign in to my X account @%s, and it no longer works."),
+                              username);
+    case RESCUE_CHECK_NOT_SURE:
+      /* Translators: a sentence of the message to X's support, from someone
+       * who does not know which of X's checks they face. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("X asks me for a code sent by text message, and it never arrives, so I cannot sign in to my X account @%s."),
+                              username);
+    case RESCUE_CHECK_TWO_FACTOR:
+    default:
+      /* Translators: a sentence of the message to X's support. %s is the
+       * person's X username, written without the @ */
+      return g_strdup_printf (_("I no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @%s."),
+                              username);
+    }
+}
+
+/* What the person tried on the routes' own steps, when it did not help;
+ * skipping a step is not trying it, and says nothing */
+static const char *
+route_fix_sentence (RescueFix     fix,
+                    RescueOutcome outcome)
+{
+  if (outcome != RESCUE_OUTCOME_DID_NOT_WORK)
+    return NULL;
+
+  switch (fix)
+    {
+    case RESCUE_FIX_RESET_CODE:
+      return _("I asked X for a new password-reset code, by email where X offered it: still no code.");
+    case RESCUE_FIX_LOCKED:
+      return _("I followed the steps on X’s lock screen (Start, the puzzle, verifying my phone by text message, phone call or email), but my account is still locked.");
+    case RESCUE_FIX_WAIT:
+      return _("I waited for X’s temporary lock to end, as X asks, and I still cannot sign in.");
+    case RESCUE_FIX_SECURITY_KEY:
+      return _("The choices on X’s lock screen (re-enrolling my security key, another two-factor method, or turning two-factor authentication off) did not let me back in.");
+    case RESCUE_FIX_UNBLOCK:
+    case RESCUE_FIX_SIGNED_IN:
+    case RESCUE_FIX_SUPPORT:
+    default:
+      return NULL;
+    }
+}
+
 /**
  * rescue_support_message_compose:
  * @flow: the person's answers, details and fix outcomes
@@ -154,10 +224,7 @@ rescue_support_message_compose (RescueFlow         *flow,
   g_string_append (message, "\n\n");
 
   {
-    /* Translators: a sentence of the message to X's support. %s is the
-     * person's X username, written without the @ */
-    g_autofree char *who = g_strdup_printf (_("I no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @%s."),
-                                            username);
+    g_autofree char *who = check_sentence (rescue_flow_get_check (flow), username);
 
     append_sentence (paragraph, who);
   }
@@ -172,6 +239,20 @@ rescue_support_message_compose (RescueFlow         *flow,
   g_string_append (message, "\n\n");
   g_string_truncate (paragraph, 0);
 
+  /* In the order every route tries them */
+  {
+    static const RescueFix route_fixes[] = {
+      RESCUE_FIX_RESET_CODE, RESCUE_FIX_LOCKED, RESCUE_FIX_WAIT, RESCUE_FIX_SECURITY_KEY,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (route_fixes); i++)
+      {
+        sentence = route_fix_sentence (route_fixes[i],
+                                       rescue_flow_get_outcome (flow, route_fixes[i]));
+        if (sentence != NULL)
+          append_sentence (paragraph, sentence);
+      }
+  }
   if (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK) == RESCUE_OUTCOME_DID_NOT_WORK)
     {
       g_autofree char *tried = unblock_sentence (rescue_flow_get_platform (flow), numbers);
@@ -204,7 +285,8 @@ rescue_support_message_compose (RescueFlow         *flow,
   g_string_append_c (message, '\n');
   day = rescue_format_date (date);
   /* Translators: the last line of the message to X's support; %s is
-   * today's date in the locale's format */
+   * today's date as ISO 8601 writes it, 2026-12-06, which readers in
+   * every country read the same way */
   g_string_append_printf (message, _("Date: %s"), day);
 
   return g_string_free (g_steal_pointer (&message), FALSE);

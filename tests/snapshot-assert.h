@@ -22,4 +22,6 @@ assert_same_snapshot (const RescueFlowSnapshot *a,
   g_assert_cmpstr (a->username, ==, b->username);
   g_assert_cmpstr (a->email, ==, b->email);
   g_assert_cmpint (a->support_submitted_at, ==, b->support_submitted_at);
+  g_assert_cmpint (a->check, ==, b->check);
+  g_assert_cmpint (a->wait_started_at, ==, b->wait_started_at);
 }

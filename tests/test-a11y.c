@@ -82,7 +82,8 @@ test_every_control_named (UiApp    *ui,
 
   /* every page, shown or not (pages are made when first asked for) */
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
-    g_assert_nonnull (ui_page (ui, step));
+    if (ui_step_has_page (step))
+      g_assert_nonnull (ui_page (ui, step));
   collect_unnamed (GTK_WIDGET (ui->window), unnamed, &n_controls);
   collect_unnamed (gtk_window_get_titlebar (GTK_WINDOW (ui->window)), unnamed, &n_controls);
 
@@ -198,16 +199,29 @@ test_default_widgets (UiApp    *ui,
     { RESCUE_STEP_WAITING_FOR_SUPPORT, "Copy _Message" },
   };
   RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
-  RescueFlowSnapshot snapshot;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      rescue_flow_get_snapshot (flow, &snapshot);
-      snapshot.step = pages[i].step;
-      snapshot.n_history = pages[i].step == RESCUE_STEP_WELCOME ? 0 : 1;
-      snapshot.history[0] = RESCUE_STEP_WELCOME;
-      g_assert_true (rescue_flow_restore (flow, &snapshot, NULL));
-      rescue_flow_snapshot_clear (&snapshot);
+      /* There by the events a person sends: restored progress must be a
+       * state they can reach */
+      static const RescueEvent to_support[] = {
+        RESCUE_EVENT_START, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED,
+      };
+      RescueStep step = pages[i].step;
+
+      g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_RESTART, NULL));
+      rescue_flow_set_has_signed_in_device (flow, TRUE);
+      if (step == RESCUE_STEP_RESOLVED)
+        {
+          g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
+          g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_FIX_WORKED, NULL));
+        }
+      else
+        for (guint j = 0; j < G_N_ELEMENTS (to_support) && rescue_flow_get_step (flow) != step; j++)
+          g_assert_true (rescue_flow_handle (flow, to_support[j], NULL));
+      if (step == RESCUE_STEP_WAITING_FOR_SUPPORT)
+        g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_SUPPORT_SUBMITTED, NULL));
+      g_assert_cmpint (rescue_flow_get_step (flow), ==, step);
       ui_flush ();
 
       /* Start Over is never the default: the resolved page has none */

@@ -406,6 +406,53 @@ test_default_code_environment (void)
   g_unsetenv ("LC_TELEPHONE");
 }
 
+/* The compact list the flow checks restored progress against agrees with
+ * the installed iso-codes, both ways */
+static void
+test_known_codes (void)
+{
+  g_autoptr(GListModel) countries = load_installed ();
+  guint n = g_list_model_get_n_items (countries);
+  guint n_known = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RescueCountry) country = g_list_model_get_item (countries, i);
+
+      g_assert_true (rescue_countries_is_known_code (rescue_country_get_code (country)));
+    }
+
+  for (char a = 'A'; a <= 'Z'; a++)
+    for (char b = 'A'; b <= 'Z'; b++)
+      {
+        char code[3] = { a, b, '\0' };
+
+        if (rescue_countries_is_known_code (code))
+          {
+            g_assert_cmpuint (rescue_countries_find (countries, code), !=, G_MAXUINT);
+            n_known++;
+          }
+      }
+  g_assert_cmpuint (n_known, ==, n);
+
+  g_assert_false (rescue_countries_is_known_code ("ZZ"));
+  g_assert_false (rescue_countries_is_known_code ("UK"));
+  g_assert_false (rescue_countries_is_known_code ("us"));
+  g_assert_false (rescue_countries_is_known_code ("USA"));
+  g_assert_false (rescue_countries_is_known_code (""));
+  g_assert_false (rescue_countries_is_known_code (NULL));
+  g_assert_true (rescue_countries_is_known_code ("AD"));
+  g_assert_true (rescue_countries_is_known_code ("ZW"));
+
+  /* a made-up territory in the locale is passed over, not saved */
+  {
+    const char *environment[] = { "LC_TELEPHONE=xx_ZZ.UTF-8", "LANG=de_AT.UTF-8", NULL };
+    g_autofree char *code = rescue_countries_default_code (environment);
+
+    g_assert_cmpstr (code, ==, "AT");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/countries/installed", test_installed_file);
   g_test_add_func ("/countries/english-names", test_english_names);
   g_test_add_func ("/countries/find", test_find);
+  g_test_add_func ("/countries/known-codes", test_known_codes);
   g_test_add_func ("/countries/find-in-own-model", test_find_in_own_model);
   g_test_add_func ("/countries/properties", test_properties);
   g_test_add_func ("/countries/german", test_german);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "rescue-enums.h"
 #include "rescue-store.h"
@@ -718,6 +719,9 @@ typedef enum
   FILE_FIFO,
   FILE_SPARSE,
   FILE_DEV_ZERO,
+  FILE_IMPOSSIBLE_HISTORY,
+  FILE_YEAR_9999,
+  FILE_UNKNOWN_COUNTRY,
 } FileFault;
 
 typedef struct
@@ -742,6 +746,10 @@ static const FileCase file_cases[] = {
   { "file: sparse 2 GiB", FILE_SPARSE, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
   /* Never ends: read whole, it takes all memory */
   { "file: link to /dev/zero", FILE_DEV_ZERO, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_UNREADABLE },
+  /* Issue #21, fault 4: restored progress is checked like typed input */
+  { "file: history no events make", FILE_IMPOSSIBLE_HISTORY, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  { "file: support contacted in 9999", FILE_YEAR_9999, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  { "file: country ZZ", FILE_UNKNOWN_COUNTRY, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
 };
 
 /* Peak memory, in KiB: a load must never read more than a progress file */
@@ -783,6 +791,27 @@ replace_once (const char *text,
 
   g_assert_cmpuint (g_string_replace (result, from, to, 1), ==, 1);
   return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+/* @text with its top-level @member set to @value (JSON), written as the
+ * app writes it */
+static char *
+with_member (const char *text,
+             const char *member,
+             const char *value)
+{
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  g_autoptr(JsonNode) replacement = json_from_string (value, NULL);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_assert_nonnull (root);
+  g_assert_nonnull (replacement);
+  g_assert_true (json_object_has_member (json_node_get_object (root), member));
+  json_object_set_member (json_node_get_object (root), member, g_steal_pointer (&replacement));
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
 }
 
 static void
@@ -834,6 +863,22 @@ break_file (Session   *session,
     case FILE_DEV_ZERO:
       g_assert_cmpint (symlink ("/dev/zero", session->path), ==, 0);
       return;
+    case FILE_IMPOSSIBLE_HISTORY:
+      {
+        /* The issue's example: one Back would show "You opened X's
+         * support form…", a form that was never opened */
+        g_autofree char *at_unblock = with_member (good, "step", "\"unblock\"");
+
+        bad = with_member (at_unblock, "history", "[\"welcome\", \"resolved\", \"waiting-for-support\"]");
+      }
+      break;
+    case FILE_YEAR_9999:
+      bad = with_member (good, "support-submitted-at", "\"9999-12-31T00:00:00Z\"");
+      break;
+    case FILE_UNKNOWN_COUNTRY:
+      /* The drop-down would show Afghanistan, the advice would be for ZZ */
+      bad = with_member (good, "country", "\"ZZ\"");
+      break;
     default:
       g_assert_not_reached ();
     }

@@ -46,8 +46,12 @@ test_pages_fit_narrow (UiApp    *ui,
 
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
-      GtkWidget *page = ui_page (ui, step);
+      GtkWidget *page;
       int minimum, natural;
+
+      if (!ui_step_has_page (step))
+        continue;
+      page = ui_page (ui, step);
 
       gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
       g_test_message ("%s: minimum width %d", rescue_step_to_string (step), minimum);
@@ -95,7 +99,8 @@ test_narrow_in_one_resize (UiApp    *ui,
   g_assert_false (rescue_window_get_narrow (ui->window));
   /* every page: the stack is as wide as its widest */
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
-    ui_page (ui, step);
+    if (ui_step_has_page (step))
+      ui_page (ui, step);
   ui_flush ();
 
   gtk_widget_measure (GTK_WIDGET (ui->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
@@ -124,6 +129,9 @@ test_default_size_fits (UiApp    *ui,
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
       int minimum, natural;
+
+      if (!ui_step_has_page (step))
+        continue;
 
       gtk_widget_measure (ui_page (ui, step), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
       g_assert_cmpint (minimum, <=, available);

@@ -116,6 +116,9 @@ test_enter_never_clears (UiApp    *ui,
 {
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
+      if (!ui_step_has_page (step))
+        continue;
+
       g_test_message ("Enter twice on %s", rescue_step_to_string (step));
       go_to (ui, step);
       press_enter (ui);
@@ -178,6 +181,9 @@ test_start_over_asks (UiApp    *ui,
 
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     {
+      if (!ui_step_has_page (step))
+        continue;
+
       go_to (ui, step);
       assert_start_over_buttons_tame (ui);
     }

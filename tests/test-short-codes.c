@@ -707,6 +707,125 @@ test_sender_copy_empty_carriers (void)
   g_assert_true (copy->historic);
 }
 
+/* Issue #18: countries with no fixed sender */
+static void
+test_real_file_advice (void)
+{
+  g_autoptr(RescueShortCodes) codes = load_data_file ();
+  static const struct { const char *country; RescueSenderAdvice advice; guint n_numbers; } cases[] = {
+    { "US", RESCUE_SENDER_ADVICE_FIXED_NUMBER, 1 },
+    { "GB", RESCUE_SENDER_ADVICE_FIXED_NUMBER, 1 },
+    { "ID", RESCUE_SENDER_ADVICE_FIXED_NUMBER, 1 },
+    { "JP", RESCUE_SENDER_ADVICE_CHANGING_NUMBERS, 0 },
+    { "PH", RESCUE_SENDER_ADVICE_SENDER_NAME, 0 },
+    { "TR", RESCUE_SENDER_ADVICE_SENDER_NAME, 0 },
+    { "IN", RESCUE_SENDER_ADVICE_SENDER_NAME, 2 },
+    { "FR", RESCUE_SENDER_ADVICE_UNKNOWN, 0 },
+    { "ZZ", RESCUE_SENDER_ADVICE_UNKNOWN, 0 },
+  };
+  g_autoptr(GHashTable) sentences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) senders = rescue_short_codes_lookup (codes, cases[i].country);
+      const char *source = rescue_short_codes_get_advice_source (codes, cases[i].country);
+      g_autofree char *sentence = NULL;
+
+      g_assert_cmpint (rescue_short_codes_get_advice (codes, cases[i].country), ==, cases[i].advice);
+      g_assert_cmpuint (senders->len, ==, cases[i].n_numbers);
+
+      /* a kind the file states rests on a source of its own */
+      if (cases[i].advice == RESCUE_SENDER_ADVICE_CHANGING_NUMBERS ||
+          cases[i].advice == RESCUE_SENDER_ADVICE_SENDER_NAME)
+        g_assert_true (g_str_has_prefix (source, "https://"));
+      else
+        g_assert_null (source);
+
+      sentence = rescue_sender_advice_describe (cases[i].advice, cases[i].country);
+      g_assert_cmpuint (strlen (sentence), >, 20);
+      g_hash_table_add (sentences, g_steal_pointer (&sentence));
+    }
+
+  /* Indonesia: the one historic find, 2013 */
+  {
+    g_autoptr(GPtrArray) indonesia = rescue_short_codes_lookup (codes, "ID");
+    RescueSender *sender = g_ptr_array_index (indonesia, 0);
+
+    g_assert_cmpstr (sender->number, ==, "89887");
+    g_assert_true (sender->historic);
+    g_assert_cmpuint (sender->year, ==, 2013);
+    g_assert_cmpint (sender->confidence, ==, RESCUE_CONFIDENCE_PRESS);
+  }
+
+  /* each kind reads differently, and Japan says more than its kind */
+  {
+    g_autofree char *jp = rescue_sender_advice_describe (RESCUE_SENDER_ADVICE_CHANGING_NUMBERS, "JP");
+    g_autofree char *other = rescue_sender_advice_describe (RESCUE_SENDER_ADVICE_CHANGING_NUMBERS, "KR");
+
+    g_assert_nonnull (strstr (jp, "海外SMS"));
+    g_assert_nonnull (strstr (jp, "My SoftBank › 迷惑メール対策 › 海外SMS"));
+    g_assert_null (strstr (other, "SoftBank"));
+    g_assert_true (g_str_has_prefix (jp, other));
+  }
+  /* one sentence per kind: US, GB and ID say the same, so do FR and ZZ,
+   * and PH, TR and IN */
+  g_assert_cmpuint (g_hash_table_size (sentences), ==, 4);
+}
+
+static void
+test_invalid_advice (void)
+{
+  static const struct {
+    const char *advice;   /* the "advice" member's value */
+    const char *mentions;
+  } cases[] = {
+    { "[]", "“advice”" },
+    { "{\"JP\": []}", "JP" },
+    { "{\"jp\": {\"kind\": \"changing-numbers\", \"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "“jp”" },
+    { "{\"JP\": {\"kind\": \"changing\", \"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "“kind”" },
+    { "{\"JP\": {\"kind\": \"unknown\", \"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "“kind”" },
+    { "{\"JP\": {\"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "“kind”" },
+    { "{\"JP\": {\"kind\": 2, \"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "“kind”" },
+    /* a fixed number needs a number */
+    { "{\"JP\": {\"kind\": \"fixed-number\", \"confidence\": \"press\", \"source\": \"https://a.example/\"}}", "no number" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"source\": \"https://a.example/\"}}", "“confidence”" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"rumour\", \"source\": \"https://a.example/\"}}", "“confidence”" },
+    /* what has no source is left out */
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\"}}", "“source”" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\", \"source\": \"a.example\"}}", "“source”" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\", \"source\": \"https://a.example/\", \"year\": 1990}}", "“year”" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\", \"source\": \"https://a.example/\", \"note\": 1}}", "“note”" },
+    { "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\", \"source\": \"https://a.example/\", \"numbers\": []}}", "“numbers”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"version\": 1, \"countries\": {\"GB\": [%s]}, \"advice\": %s}",
+                                               SENDER_GB, cases[i].advice);
+
+      assert_invalid (json, cases[i].mentions);
+    }
+
+  /* and the same shapes, right, load: the cases above fail for their reason */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RescueShortCodes) codes = NULL;
+    g_autofree char *json = g_strdup_printf ("{\"version\": 1, \"countries\": {\"GB\": [%s]}, \"advice\": "
+                                             "{\"JP\": {\"kind\": \"sender-name\", \"confidence\": \"press\", "
+                                             "\"source\": \"https://a.example/\", \"year\": 2024, \"note\": \"n\"},"
+                                             " \"GB\": {\"kind\": \"fixed-number\", \"confidence\": \"carrier\", "
+                                             "\"source\": \"https://b.example/\"}}}",
+                                             SENDER_GB);
+
+    codes = load_string (json, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rescue_short_codes_get_advice (codes, "JP"), ==, RESCUE_SENDER_ADVICE_SENDER_NAME);
+    g_assert_cmpint (rescue_short_codes_get_advice (codes, "GB"), ==, RESCUE_SENDER_ADVICE_FIXED_NUMBER);
+    g_assert_cmpstr (rescue_short_codes_get_advice_source (codes, "GB"), ==, "https://b.example/");
+    g_assert_cmpint (rescue_short_codes_get_advice (codes, "US"), ==, RESCUE_SENDER_ADVICE_UNKNOWN);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +834,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/short-codes/real-file/every-entry", test_real_file_every_entry);
+  g_test_add_func ("/short-codes/real-file/advice", test_real_file_advice);
+  g_test_add_func ("/short-codes/invalid/advice", test_invalid_advice);
   g_test_add_func ("/short-codes/real-file/reference-countries", test_real_file_reference_countries);
   g_test_add_func ("/short-codes/real-file/us", test_real_file_us);
   g_test_add_func ("/short-codes/real-file/gb", test_real_file_gb);

@@ -210,7 +210,11 @@ test_format (void)
   g_assert_true (json_object_get_boolean_member (root, "has-signed-in-device"));
   outcomes = json_to_string (json_object_get_member (root, "outcomes"), FALSE);
   g_assert_cmpstr (outcomes, ==,
-                   "{\"unblock\":\"did-not-work\",\"signed-in\":\"pending\",\"support\":\"pending\"}");
+                   "{\"unblock\":\"did-not-work\",\"signed-in\":\"pending\",\"support\":\"pending\","
+                   "\"reset-code\":\"pending\",\"locked\":\"pending\",\"wait\":\"pending\","
+                   "\"security-key\":\"pending\"}");
+  g_assert_cmpstr (json_object_get_string_member (root, "check"), ==, "two-factor");
+  g_assert_true (json_object_get_null_member (root, "wait-started-at"));
   g_assert_cmpstr (json_object_get_string_member (root, "username"), ==, "Zoë_ünïcødé");
   g_assert_cmpstr (json_object_get_string_member (root, "email"), ==, "zoë+tag@exämple.org");
   g_assert_true (json_object_get_null_member (root, "support-submitted-at"));
@@ -268,6 +272,8 @@ test_round_trip (Fixture       *fixture,
       RESCUE_EVENT_SUPPORT_SUBMITTED, -1 },
     { RESCUE_EVENT_START, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED,
       RESCUE_EVENT_BACK, -1 },
+    { RESCUE_EVENT_START, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_SHOW_SIGNED_IN,
+      RESCUE_EVENT_FIX_FAILED, -1 },
   };
   static const RescuePlatform platforms[] = {
     RESCUE_PLATFORM_IPHONE, RESCUE_PLATFORM_ANDROID, RESCUE_PLATFORM_OTHER,
@@ -277,45 +283,50 @@ test_round_trip (Fixture       *fixture,
   gboolean seen_step[RESCUE_N_STEPS] = { FALSE };
   gboolean seen_outcome[RESCUE_OUTCOME_SKIPPED + 1] = { FALSE };
 
-  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
-    for (guint pl = 0; pl < G_N_ELEMENTS (platforms); pl++)
-      for (int device = 0; device <= 1; device++)
-        {
-          g_autoptr(RescueFlow) flow = rescue_flow_new ();
-          g_autoptr(RescueFlow) loaded = rescue_flow_new ();
-          g_auto(RescueFlowSnapshot) original = { 0 };
-          g_auto(RescueFlowSnapshot) parsed = { 0 };
-          g_autoptr(GError) error = NULL;
-          g_autofree char *text = NULL;
-          g_autofree char *name = g_strdup_printf ("näme_%u%u%d 🚀", p, pl, device);
-          gsize length = 0;
+  /* Every route; the platform and country vary along, which is enough
+   * for them and keeps the number of files written down */
+  for (guint n = 0; n < RESCUE_N_CHECKS * G_N_ELEMENTS (paths); n++)
+    for (int device = 0; device <= 1; device++)
+      {
+        RescueCheck check = n / G_N_ELEMENTS (paths);
+        guint p = n % G_N_ELEMENTS (paths);
+        guint pl = n % G_N_ELEMENTS (platforms);
+        g_autoptr(RescueFlow) flow = rescue_flow_new ();
+        g_autoptr(RescueFlow) loaded = rescue_flow_new ();
+        g_auto(RescueFlowSnapshot) original = { 0 };
+        g_auto(RescueFlowSnapshot) parsed = { 0 };
+        g_autoptr(GError) error = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *name = g_strdup_printf ("näme_%u%u%d 🚀", p, pl, device);
+        gsize length = 0;
 
-          rescue_flow_set_platform (flow, platforms[pl]);
-          rescue_flow_set_country (flow, countries[pl]);
-          rescue_flow_set_has_signed_in_device (flow, device);
-          rescue_flow_set_username (flow, name);
-          rescue_flow_set_email (flow, "\"quoted\"\\back\nline@例え.jp");
-          for (guint e = 0; paths[p][e] != -1; e++)
-            if (rescue_flow_can_handle (flow, paths[p][e]))
-              handle_ok (flow, paths[p][e]);
-          rescue_flow_get_snapshot (flow, &original);
+        rescue_flow_set_platform (flow, platforms[pl]);
+        rescue_flow_set_country (flow, countries[pl]);
+        rescue_flow_set_has_signed_in_device (flow, device);
+        rescue_flow_set_check (flow, check);
+        rescue_flow_set_username (flow, name);
+        rescue_flow_set_email (flow, "\"quoted\"\\back\nline@例え.jp");
+        for (guint e = 0; paths[p][e] != -1; e++)
+          if (rescue_flow_can_handle (flow, paths[p][e]))
+            handle_ok (flow, paths[p][e]);
+        rescue_flow_get_snapshot (flow, &original);
 
-          seen_step[original.step] = TRUE;
-          for (guint i = 0; i < RESCUE_N_FIXES; i++)
-            seen_outcome[original.outcomes[i]] = TRUE;
+        seen_step[original.step] = TRUE;
+        for (guint i = 0; i < RESCUE_N_FIXES; i++)
+          seen_outcome[original.outcomes[i]] = TRUE;
 
-          text = rescue_store_serialize (flow, &length);
-          g_assert_true (rescue_store_deserialize (text, length, &parsed, &error));
-          g_assert_no_error (error);
-          assert_same_snapshot (&original, &parsed);
+        text = rescue_store_serialize (flow, &length);
+        g_assert_true (rescue_store_deserialize (text, length, &parsed, &error));
+        g_assert_no_error (error);
+        assert_same_snapshot (&original, &parsed);
 
-          g_assert_true (rescue_store_save (store, flow, &error));
-          g_assert_no_error (error);
-          g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
-                           RESCUE_STORE_LOAD_RESTORED);
-          g_assert_no_error (error);
-          assert_same_flow (flow, loaded);
-        }
+        g_assert_true (rescue_store_save (store, flow, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (rescue_store_load (store, loaded, &error), ==,
+                         RESCUE_STORE_LOAD_RESTORED);
+        g_assert_no_error (error);
+        assert_same_flow (flow, loaded);
+      }
 
   /* The paths above must really cover everything, or the test proves less
    * than it claims */
@@ -576,7 +587,17 @@ test_invalid_state (Fixture       *fixture,
   g_autofree char *long_history = NULL;
   g_autoptr(GString) steps = g_string_new ("[\"welcome\"");
 
+  g_autofree char *unknown_check = mutate (valid, "check", NULL, "\"premium\"");
+  g_autofree char *unknown_country = mutate (valid, "country", NULL, "\"ZZ\"");
+  g_autofree char *at_unblock = mutate (valid, "step", NULL, "\"unblock\"");
+  g_autofree char *impossible = mutate (at_unblock, "history", NULL, "[\"welcome\", \"resolved\", \"waiting-for-support\"]");
+
   check_set_aside (fixture, welcome_with_history, -1, RESCUE_STORE_ERROR_CORRUPT);
+  /* an answer this version does not know, a country the list does not
+   * have, a way here no events make: each is damage, set aside */
+  check_set_aside (fixture, unknown_check, -1, RESCUE_STORE_ERROR_CORRUPT);
+  check_set_aside (fixture, unknown_country, -1, RESCUE_STORE_ERROR_CORRUPT);
+  check_set_aside (fixture, impossible, -1, RESCUE_STORE_ERROR_CORRUPT);
 
   for (guint i = 0; i < RESCUE_FLOW_MAX_HISTORY; i++)
     g_string_append (steps, ", \"unblock\"");
@@ -1027,6 +1048,96 @@ add (const char *name,
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
 }
 
+/* A progress file from before the routes has no check, no wait and three
+ * fixes */
+static void
+test_format_routes (void)
+{
+  g_autoptr(RescueFlow) flow = rescue_flow_new ();
+  g_autoptr(RescueFlow) waiting = rescue_flow_new ();
+  static const struct { const char *member; const char *value; } refused[] = {
+    { "check", "\"premium\"" },
+    { "check", "3" },
+    { "check", "null" },
+    { "wait-started-at", "5" },
+    { "wait-started-at", "\"yesterday\"" },
+  };
+
+  rescue_flow_set_has_signed_in_device (flow, TRUE);
+  g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));
+  g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_FIX_FAILED, NULL));
+
+  /* the old shape restores to two-factor, nothing waited for */
+  {
+    g_autofree char *valid = rescue_store_serialize (flow, NULL);
+    g_autofree char *no_check = mutate (valid, "check", NULL, NULL);
+    g_autofree char *old = NULL;
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *outcomes;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    root = json_from_string (no_check, NULL);
+    json_object_remove_member (json_node_get_object (root), "wait-started-at");
+    outcomes = json_object_get_object_member (json_node_get_object (root), "outcomes");
+    json_object_remove_member (outcomes, "reset-code");
+    json_object_remove_member (outcomes, "locked");
+    json_object_remove_member (outcomes, "wait");
+    json_object_remove_member (outcomes, "security-key");
+    old = json_to_string (root, TRUE);
+
+    g_assert_true (rescue_store_deserialize (old, -1, &snapshot, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (snapshot.check, ==, RESCUE_CHECK_TWO_FACTOR);
+    g_assert_cmpint (snapshot.wait_started_at, ==, 0);
+    g_assert_cmpint (snapshot.step, ==, RESCUE_STEP_SIGNED_IN);
+    g_assert_cmpint (snapshot.outcomes[RESCUE_FIX_LOCKED], ==, RESCUE_OUTCOME_PENDING);
+  }
+
+  /* but an old fix missing is damage, as before */
+  {
+    g_autofree char *text = rescue_store_serialize (flow, NULL);
+    g_autoptr(JsonNode) root = json_from_string (text, NULL);
+    g_autofree char *bad = NULL;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    json_object_remove_member (json_object_get_object_member (json_node_get_object (root), "outcomes"), "unblock");
+    bad = json_to_string (root, TRUE);
+    g_assert_false (rescue_store_deserialize (bad, -1, &snapshot, &error));
+    g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *valid = rescue_store_serialize (flow, NULL);
+      g_autofree char *bad = mutate (valid, refused[i].member, NULL, refused[i].value);
+      g_auto(RescueFlowSnapshot) snapshot = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rescue_store_deserialize (bad, -1, &snapshot, &error));
+      g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT);
+    }
+
+  /* the wait's start is kept as a time, like the support request's */
+  rescue_flow_set_check (waiting, RESCUE_CHECK_TOO_MANY_ATTEMPTS);
+  g_assert_true (rescue_flow_handle (waiting, RESCUE_EVENT_START, NULL));
+  {
+    g_autofree char *text = rescue_store_serialize (waiting, NULL);
+    g_autoptr(JsonNode) root = json_from_string (text, NULL);
+    JsonObject *object = json_node_get_object (root);
+    g_autoptr(GDateTime) when = NULL;
+    g_auto(RescueFlowSnapshot) snapshot = { 0 };
+
+    g_assert_cmpstr (json_object_get_string_member (object, "check"), ==, "too-many-attempts");
+    when = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "wait-started-at"), NULL);
+    g_assert_nonnull (when);
+    g_assert_cmpint (g_date_time_to_unix (when), ==, rescue_flow_get_wait_started_at (waiting));
+    g_assert_true (rescue_store_deserialize (text, -1, &snapshot, NULL));
+    g_assert_cmpint (snapshot.wait_started_at, ==, rescue_flow_get_wait_started_at (waiting));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1146,7 @@ main (int   argc,
 
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/format", test_format);
+  g_test_add_func ("/store/format/routes", test_format_routes);
   g_test_add_func ("/store/format/submitted-at", test_format_submitted_at);
   add ("/store/round-trip", test_round_trip);
   add ("/store/load/missing", test_missing);

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rescue-sources.h"
 #include "rescue-support-message.h"
 
 /* The message for X's support, for each way through the flow: what was
@@ -49,8 +50,8 @@ compose (RescueFlow         *flow,
 static const char * const gb_numbers[] = { "86444", NULL };
 
 #define OPENING "Hello,\n\nI no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account "
-/* LC_ALL=C.UTF-8 writes 2 December 2026 as 12/02/26 */
-#define CLOSING "Thank you.\nDate: 12/02/26"
+/* ISO 8601, which reads the same in every country (issue #20) */
+#define CLOSING "Thank you.\nDate: 2026-12-02"
 
 /* iPhone, no signed-in device: fix 2 was skipped by the flow itself */
 static void
@@ -205,6 +206,126 @@ test_typed_details (void)
     }
 }
 
+/* Each route: the check in the person's words, and each step they tried
+ * and how it went */
+static void
+test_routes (void)
+{
+  static const struct
+  {
+    RescueCheck  check;
+    gboolean     has_device;
+    RescueEvent  events[5];   /* after Start; RESCUE_EVENT_RESTART ends */
+    const char  *expected;
+  } cases[] = {
+    { RESCUE_CHECK_TWO_FACTOR, TRUE,
+      { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
+      "Hello,\n\nI no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @jack_99. Country of my phone number: United Kingdom.\n\n"
+      "I unblocked 86444 on my iPhone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n" },
+    { RESCUE_CHECK_PASSWORD_RESET, FALSE,
+      { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
+      "Hello,\n\nX asks me for a code to reset my password, and the text message with the code never arrives, so I cannot sign in to my X account @jack_99. Country of my phone number: United Kingdom.\n\n"
+      "I asked X for a new password-reset code, by email where X offered it: still no code. I unblocked 86444 on my iPhone: still no code.\n\n" },
+    { RESCUE_CHECK_LOCKED, TRUE,
+      { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_SKIP, RESCUE_EVENT_RESTART },
+      "Hello,\n\nX says my account @jack_99 has been locked and asks me to verify my phone, and the text message with the code never arrives. Country of my phone number: United Kingdom.\n\n"
+      "I followed the steps on X’s lock screen (Start, the puzzle, verifying my phone by text message, phone call or email), but my account is still locked.\n\n" },
+    { RESCUE_CHECK_TOO_MANY_ATTEMPTS, FALSE,
+      { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
+      "Hello,\n\nX says there were too many attempts to sign in to my X account @jack_99 and asks me to try again later, and I still cannot sign in. Country of my phone number: United Kingdom.\n\n"
+      "I waited for X’s temporary lock to end, as X asks, and I still cannot sign in.\n\n" },
+    { RESCUE_CHECK_SECURITY_KEY, FALSE,
+      { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
+      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @jack_99, and it no longer works. Country of my phone number: United Kingdom.\n\n"
+      "The choices on X’s lock screen (re-enrolling my security key, another two-factor method, or turning two-factor authentication off) did not let me back in.\n\n" },
+    /* skipped, not tried: nothing to tell */
+    { RESCUE_CHECK_SECURITY_KEY, FALSE,
+      { RESCUE_EVENT_SKIP, RESCUE_EVENT_RESTART },
+      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @jack_99, and it no longer works. Country of my phone number: United Kingdom.\n\n"
+      "Please help me" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_IPHONE, cases[i].has_device, "jack_99", "jack@example.org");
+      g_autofree char *message = NULL;
+
+      rescue_flow_set_check (flow, cases[i].check);
+      send (flow, RESCUE_EVENT_START);
+      for (guint j = 0; cases[i].events[j] != RESCUE_EVENT_RESTART; j++)
+        send (flow, cases[i].events[j]);
+      g_assert_cmpint (rescue_flow_get_step (flow), ==, RESCUE_STEP_SUPPORT);
+
+      message = compose (flow, "United Kingdom", gb_numbers);
+      if (!g_str_has_prefix (message, cases[i].expected))
+        g_error ("Case %u:\n%s\ndoes not start with\n%s", i, message, cases[i].expected);
+      g_assert_true (g_str_has_suffix (message, "You can reach me at jack@example.org.\n\n" CLOSING));
+    }
+}
+
+/* "I'm not sure", then a choice: the message names the chosen check; left
+ * at not-sure, it says only what the person saw */
+static void
+test_route_not_sure (void)
+{
+  g_autoptr(RescueFlow) flow = flow_new (RESCUE_PLATFORM_ANDROID, FALSE, "jack_99", "");
+  g_autofree char *unsure = NULL;
+  g_autofree char *chosen = NULL;
+
+  rescue_flow_set_check (flow, RESCUE_CHECK_NOT_SURE);
+  send (flow, RESCUE_EVENT_START);
+  unsure = compose (flow, "United Kingdom", gb_numbers);
+  g_assert_true (g_str_has_prefix (unsure, "Hello,\n\nX asks me for a code sent by text message, and it never arrives, so I cannot sign in to my X account @jack_99. "));
+
+  rescue_flow_set_check (flow, RESCUE_CHECK_PASSWORD_RESET);
+  send (flow, RESCUE_EVENT_START);
+  chosen = compose (flow, "United Kingdom", gb_numbers);
+  g_assert_true (g_str_has_prefix (chosen, "Hello,\n\nX asks me for a code to reset my password, "));
+}
+
+/* Every page of every route rests on sources and says when they were
+ * checked; the dates read the same in every country */
+static void
+test_sources_for_steps (void)
+{
+  static const struct { RescueStep step; int day; } steps[] = {
+    { RESCUE_STEP_UNBLOCK, 2 }, { RESCUE_STEP_SIGNED_IN, 2 }, { RESCUE_STEP_SUPPORT, 2 },
+    { RESCUE_STEP_IDENTIFY, 6 }, { RESCUE_STEP_RESET_CODE, 6 }, { RESCUE_STEP_LOCKED, 6 },
+    { RESCUE_STEP_WAIT, 6 }, { RESCUE_STEP_SECURITY_KEY, 6 },
+  };
+  guint n_sources = 99;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      const RescueSource *sources = rescue_sources_get_for_step (steps[i].step, &n_sources);
+      g_autoptr(GDateTime) checked = rescue_sources_get_step_last_checked (steps[i].step);
+      g_autofree char *day = rescue_format_date (checked);
+      g_autofree char *expected = g_strdup_printf ("2026-12-%02d", steps[i].day);
+
+      /* the wait's one source has no address (x-2fa-facts.md §7.1) */
+      if (steps[i].step == RESCUE_STEP_WAIT)
+        g_assert_cmpuint (n_sources, ==, 0);
+      else
+        g_assert_cmpuint (n_sources, >, 0);
+      for (guint j = 0; j < n_sources; j++)
+        {
+          g_assert_true (g_str_has_prefix (sources[j].uri, "https://"));
+          g_assert_cmpuint (strlen (sources[j].name), >, 0);
+          g_assert_null (strstr (sources[j].uri, "2fa-problem"));
+        }
+      g_assert_cmpstr (day, ==, expected);
+    }
+
+  /* by fix, the same lists */
+  g_assert_true (rescue_sources_get (RESCUE_FIX_LOCKED, &n_sources) ==
+                 rescue_sources_get_for_step (RESCUE_STEP_LOCKED, &n_sources));
+  g_assert_null (rescue_sources_get_for_step (RESCUE_STEP_WELCOME, &n_sources));
+  g_assert_cmpuint (n_sources, ==, 0);
+
+  g_assert_cmpstr (RESCUE_X_TWO_FACTOR_SETTINGS_URI, ==, "https://x.com/settings/account/login_verification");
+  g_assert_cmpstr (RESCUE_X_SECURITY_KEYS_URI, ==, "https://x.com/settings/account/login_verification/security_keys");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +339,9 @@ main (int   argc,
   g_test_add_func ("/support-message/other-phone-skipped", test_other_phone_skipped);
   g_test_add_func ("/support-message/several-numbers-no-name", test_several_numbers_no_name);
   g_test_add_func ("/support-message/nothing-tried", test_nothing_tried);
+  g_test_add_func ("/support-message/routes", test_routes);
+  g_test_add_func ("/support-message/sources-for-steps", test_sources_for_steps);
+  g_test_add_func ("/support-message/route-not-sure", test_route_not_sure);
   g_test_add_func ("/support-message/empty-fields", test_empty_fields);
   g_test_add_func ("/support-message/typed-details", test_typed_details);
 

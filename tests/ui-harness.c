@@ -418,13 +418,35 @@ ui_click (GtkWidget  *root,
   ui_flush ();
 }
 
+gboolean
+ui_step_has_page (RescueStep step)
+{
+  switch (step)
+    {
+    case RESCUE_STEP_WELCOME:
+    case RESCUE_STEP_UNBLOCK:
+    case RESCUE_STEP_SIGNED_IN:
+    case RESCUE_STEP_SUPPORT:
+    case RESCUE_STEP_RESOLVED:
+    case RESCUE_STEP_WAITING_FOR_SUPPORT:
+      return TRUE;
+    case RESCUE_STEP_IDENTIFY:
+    case RESCUE_STEP_RESET_CODE:
+    case RESCUE_STEP_LOCKED:
+    case RESCUE_STEP_WAIT:
+    case RESCUE_STEP_SECURITY_KEY:
+    default:
+      return FALSE;
+    }
+}
+
 RescueStep
 ui_visible_step (UiApp *ui)
 {
   GtkWidget *visible = rescue_window_get_visible_page (ui->window);
 
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
-    if (rescue_window_get_page (ui->window, step) == visible)
+    if (ui_step_has_page (step) && rescue_window_get_page (ui->window, step) == visible)
       return step;
 
   g_assert_not_reached ();
@@ -611,5 +633,5 @@ ui_visit_every_page (UiApp      *ui,
     }
 
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
-    g_assert_true (seen[step]);
+    g_assert_true (seen[step] || !ui_step_has_page (step));
 }

@@ -57,6 +57,10 @@ gboolean    ui_widget_shown        (GtkWidget    *widget);
 void        ui_click               (GtkWidget    *root,
                                     const char   *label);
 RescueStep  ui_visible_step        (UiApp        *ui);
+/* Whether @step has a page yet: the routes' own steps (identify,
+ * reset-code, locked, wait, security-key) get theirs with issue #18's UI,
+ * which then adds them here */
+gboolean    ui_step_has_page       (RescueStep    step);
 GtkWidget  *ui_page                (UiApp        *ui,
                                     RescueStep    step);
 void        ui_set_platform        (UiApp        *ui,
