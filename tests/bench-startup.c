@@ -111,7 +111,7 @@ remove_tree (const char *path)
 }
 
 /* GSettings' memory backend cannot be given values from outside, and the
- * status URL must point here: the keyfile backend reads this file */
+ * form's address must point here: the keyfile backend reads this file */
 static void
 write_settings (const char *config_home,
                 guint16     port)
@@ -122,17 +122,16 @@ write_settings (const char *config_home,
   g_autoptr(GError) error = NULL;
 
   contents = g_strdup_printf ("[io/github/coderescue/CodeRescue]\n"
-                              "status-url='http://127.0.0.1:%u/status.json'\n"
                               "support-form-url='http://127.0.0.1:%u/form'\n",
-                              port, port);
+                              port);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
 }
 
 /* How long a run goes on after its first frame, for the first-second
- * memory: the countries, the status request and what lies below the
- * welcome page's fold come after the first frame */
+ * memory: the countries and what lies below the welcome page's fold
+ * come after the first frame */
 #define LINGER_MS "1000"
 
 static char **

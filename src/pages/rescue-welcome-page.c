@@ -9,10 +9,45 @@
 #include "rescue-steps.h"
 #include "rescue-welcome-page-private.h"
 
+/* The first question, in the words X's own screens use, so a person can
+ * recognise theirs (x-2fa-facts.md §7.1) */
+static const struct {
+  RescueCheck  check;
+  const char  *title;
+  const char  *caption;
+} check_choices[] = {
+  { RESCUE_CHECK_TWO_FACTOR,
+    N_("A code to sign in, texted to my phone"),
+    N_("Two-factor authentication. Since 20 March 2023 only X Premium accounts can get these codes by text; without Premium, you are probably facing one of the checks below.") },
+  { RESCUE_CHECK_PASSWORD_RESET,
+    N_("A code to reset my password"),
+    N_("After “Forgot password?”, X sends a code to the phone on your account.") },
+  { RESCUE_CHECK_LOCKED,
+    /* Translators: the message X shows, in quotes */
+    N_("“Your account has been locked”"),
+    N_("Or X asks you to verify your phone number.") },
+  { RESCUE_CHECK_TOO_MANY_ATTEMPTS,
+    /* Translators: the messages X shows, in quotes */
+    N_("“Too many attempts” or “Try again later”"),
+    N_("X stopped you after several sign-ins that failed.") },
+  { RESCUE_CHECK_SECURITY_KEY,
+    N_("My security key or passkey no longer works"),
+    N_("X asks for a key, or to set one up again.") },
+  { RESCUE_CHECK_NOT_SURE,
+    N_("I’m not sure"),
+    N_("Code Rescue shows you how to tell these apart.") },
+};
+
 struct _RescueWelcomePage
 {
   RescuePage           parent_instance;
 
+  GtkBox              *check_choices;
+  GtkCheckButton      *check_buttons[RESCUE_N_CHECKS];
+  GtkWidget           *phone_card;
+  GtkWidget           *phone_section;
+  GtkWidget           *country_section;
+  GtkWidget           *device_section;
   GtkWidget           *reasons_section;
   RescueSteps         *reasons;
   GtkToggleButton     *iphone_button;
@@ -56,6 +91,20 @@ update_placeholder_country (RescueWelcomePage *self,
   gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (store));
 }
 
+static gboolean
+route_has_step (RescueCheck check,
+                RescueStep  step)
+{
+  guint n_steps;
+  const RescueStep *route = rescue_check_get_route (check, &n_steps);
+
+  for (guint i = 0; i < n_steps; i++)
+    if (route[i] == step)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 update_answers (RescueWelcomePage *self)
 {
@@ -66,10 +115,27 @@ update_answers (RescueWelcomePage *self)
     [RESCUE_PLATFORM_OTHER]   = self->other_button,
   };
 
+  RescueCheck check;
+  gboolean texts_a_code;
+  gboolean asks_device;
+
   if (flow == NULL)
     return;
 
   self->updating = TRUE;
+
+  check = rescue_flow_get_check (flow);
+  gtk_check_button_set_active (self->check_buttons[check], TRUE);
+
+  /* Only what the route needs is asked: the phone and country where a
+   * text from X is unblocked, the signed-in device where 2FA can be
+   * turned off there */
+  texts_a_code = route_has_step (check, RESCUE_STEP_UNBLOCK);
+  asks_device = route_has_step (check, RESCUE_STEP_SIGNED_IN);
+  gtk_widget_set_visible (self->phone_section, texts_a_code);
+  gtk_widget_set_visible (self->country_section, texts_a_code);
+  gtk_widget_set_visible (self->device_section, asks_device);
+  gtk_widget_set_visible (self->phone_card, texts_a_code || asks_device);
 
   gtk_toggle_button_set_active (platform_buttons[rescue_flow_get_platform (flow)], TRUE);
   gtk_switch_set_active (self->device_switch, rescue_flow_get_has_signed_in_device (flow));
@@ -88,6 +154,55 @@ update_answers (RescueWelcomePage *self)
                             rescue_flow_can_handle (flow, RESCUE_EVENT_START));
 
   self->updating = FALSE;
+}
+
+static void
+check_toggled_cb (RescueWelcomePage *self,
+                  GtkCheckButton    *button)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  if (self->updating || flow == NULL || !gtk_check_button_get_active (button))
+    return;
+
+  for (guint i = 0; i < RESCUE_N_CHECKS; i++)
+    if (self->check_buttons[i] == button)
+      rescue_flow_set_check (flow, i);
+}
+
+/* A choice is a radio button with the words X's screen uses and, below,
+ * a dim line that says more */
+static GtkCheckButton *
+check_choice_new (RescueWelcomePage *self,
+                  const char        *title,
+                  const char        *caption,
+                  GtkCheckButton    *group)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *caption_label = gtk_label_new (caption);
+
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_box_append (GTK_BOX (labels), title_label);
+  gtk_box_append (GTK_BOX (labels), caption_label);
+
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), labels);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
+                                  -1);
+  gtk_widget_add_css_class (button, "check-choice");
+  g_signal_connect_object (button, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->check_choices, button);
+
+  return GTK_CHECK_BUTTON (button);
 }
 
 static void
@@ -248,6 +363,11 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   g_type_ensure (RESCUE_TYPE_STEPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, check_choices);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, phone_card);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, phone_section);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, country_section);
+  gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, device_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons_section);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, reasons);
   gtk_widget_class_bind_template_child (widget_class, RescueWelcomePage, iphone_button);
@@ -267,6 +387,11 @@ static void
 rescue_welcome_page_init (RescueWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (check_choices); i++)
+    self->check_buttons[check_choices[i].check] =
+      check_choice_new (self, _(check_choices[i].title), _(check_choices[i].caption),
+                        i > 0 ? self->check_buttons[check_choices[0].check] : NULL);
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->start_button));
 
   /* Translators: the first of three reasons a login code does not arrive */
