@@ -7,6 +7,7 @@
 
 #include "rescue-application.h"
 #include "rescue-countries.h"
+#include "rescue-style-manager.h"
 #include "rescue-window.h"
 
 struct _RescueApplication
@@ -19,6 +20,7 @@ struct _RescueApplication
   RescueStore           *store;
   RescueStoreLoadResult  load_result;
   GError                *load_error;
+  RescueStyleManager    *style_manager;
 
   /* made when first asked for */
   RescueShortCodes      *short_codes;
@@ -340,6 +342,7 @@ rescue_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->style_manager = rescue_style_manager_new (g_application_get_dbus_connection (application));
 
   self->settings = g_settings_new (BASE_APP_ID);
 
@@ -389,6 +392,7 @@ rescue_application_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->start_over_dialog), (gpointer *)&self->start_over_dialog);
   self->start_over_dialog = NULL;
   g_clear_object (&self->store);
+  g_clear_object (&self->style_manager);
   g_clear_object (&self->support_request);
   g_clear_object (&self->service_status);
   g_clear_object (&self->short_codes);
