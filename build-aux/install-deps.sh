@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkgconf gettext
   libgtk-4-dev libgtk-4-bin libsoup-3.0-dev libjson-glib-dev glib-networking
-  iso-codes desktop-file-utils appstream
+  iso-codes desktop-file-utils appstream gsettings-desktop-schemas
   xvfb xauth dbus-daemon dbus-x11
   librsvg2-common adwaita-icon-theme hicolor-icon-theme
   fonts-cantarell fonts-dejavu-core fonts-lohit-deva libgl1-mesa-dri
