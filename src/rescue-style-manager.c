@@ -204,12 +204,12 @@ setting_changed_cb (GDBusConnection *bus,
                     GVariant        *parameters,
                     gpointer         data)
 {
-  RescueStyleManager *self = data;
+  g_autoptr(RescueStyleManager) self = g_weak_ref_get (data);
   const char *namespace, *key;
   g_autoptr(GVariant) value = NULL;
   Pref pref;
 
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+  if (self == NULL || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
     return;
 
   g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
@@ -251,14 +251,27 @@ read_done_cb (GObject      *source,
 }
 
 static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 read_portal (RescueStyleManager *self)
 {
+  /* GLib 2.74 may still deliver a signal queued before the unsubscribe
+   * in dispose: hence a weak reference, not self */
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
   /* Subscribe first, so that a change between the read and its answer
    * is not missed */
   self->setting_changed_id =
     g_dbus_connection_signal_subscribe (self->bus, PORTAL_BUS_NAME, PORTAL_SETTINGS_INTERFACE,
                                         "SettingChanged", PORTAL_OBJECT_PATH, APPEARANCE_NAMESPACE,
-                                        G_DBUS_SIGNAL_FLAGS_NONE, setting_changed_cb, self, NULL);
+                                        G_DBUS_SIGNAL_FLAGS_NONE, setting_changed_cb,
+                                        weak, weak_ref_free);
 
   for (Pref pref = 0; pref < N_PREFS; pref++)
     {
