@@ -17,6 +17,10 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
 if ! dpkg-checkbuilddeps debian/control 2> /dev/null; then
+  if [ -n "$sudo" ] && ! command -v sudo > /dev/null; then
+    echo "Build dependencies are missing (see above). Run this script as root once (su -c build-aux/build-deb.sh), or install sudo." >&2
+    exit 1
+  fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get build-dep -y -q --no-install-recommends "$top"
 fi

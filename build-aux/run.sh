@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 build_dir=${BUILD_DIR:-build}
 
+# Also brings at-spi2-core, the accessibility bus GTK looks for at each
+# start: installed, not silenced, so that a screen reader can use the app
+# (install-deps.sh says more)
 bash build-aux/install-deps.sh
 
 if [ ! -f "$build_dir/build.ninja" ]; then

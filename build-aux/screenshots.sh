@@ -2,7 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Draws every page of Code Rescue, wide (860 × 620) and narrow (360 × 720),
 # light and dark, in English and German, into
-# data/screenshots/<language>/<page>-<wide|narrow>-<light|dark>.png.
+# data/screenshots/<language>/<page>-<wide|narrow>-<light|dark>.png, and
+# the welcome and unblock pages as the desktop's dark and high-contrast
+# preferences make them, as <page>-<wide|narrow>-<desktop-dark|high-contrast|
+# high-contrast-dark>.png (set in GNOME's keys, which the app reads where no
+# portal answers, as on the private bus here).
 # The README and the AppStream metainfo show some of them. Runs unattended
 # under its own Xvfb and D-Bus session, and only on this machine: the app
 # talks to a stand-in for X's site on 127.0.0.1 (tests/screenshots.c).

@@ -7,6 +7,7 @@
 
 #include "rescue-application.h"
 #include "rescue-store.h"
+#include "rescue-style-manager.h"
 #include "rescue-window.h"
 
 struct _RescueApplication
@@ -19,6 +20,7 @@ struct _RescueApplication
   RescueStore           *store;
   RescueStoreLoadResult  load_result;
   GError                *load_error;
+  RescueStyleManager    *style_manager;
 
   /* the open "Start over?" dialog, if any (weak) */
   GtkWidget             *start_over_dialog;
@@ -319,6 +321,7 @@ rescue_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->style_manager = rescue_style_manager_new (g_application_get_dbus_connection (application));
 
   self->settings = g_settings_new (BASE_APP_ID);
   self->context = rescue_context_new (self->settings);
@@ -367,6 +370,7 @@ rescue_application_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->start_over_dialog), (gpointer *)&self->start_over_dialog);
   self->start_over_dialog = NULL;
   g_clear_object (&self->store);
+  g_clear_object (&self->style_manager);
   g_clear_error (&self->load_error);
   g_clear_object (&self->flow);
   g_clear_object (&self->context);

@@ -12,6 +12,7 @@
 #include "rescue-unblock-page.h"
 #include "rescue-welcome-page.h"
 #include "rescue-window-private.h"
+#include "rescue-window-size.h"
 
 /* Below this width the sidebar hides and the header says "Step 2 of 4" */
 #define NARROW_WIDTH 600
@@ -397,13 +398,38 @@ wants_narrow (RescueWindow *self,
   return room < sidebar + 1 + stack + 1;
 }
 
+/* A drag narrower than the wide layout's minimum was stopped there, and
+ * GTK took that minimum as the size to keep; the surface still has the
+ * width asked for. Now that the sidebar is gone, give the window that
+ * width, or the first narrowing of a run would end short of it. */
+static void
+reapply_requested_width (RescueWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  double shadow_x, shadow_y;
+  int width, height, requested;
+
+  if (surface == NULL || gtk_window_is_maximized (GTK_WINDOW (self)))
+    return;
+
+  /* the default size leaves out the shadow the surface has either side */
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &shadow_x, &shadow_y);
+  requested = gdk_surface_get_width (surface) - 2 * (int)shadow_x;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (requested > 0 && requested < width)
+    gtk_window_set_default_size (GTK_WINDOW (self), requested, height);
+}
+
 static gboolean
 apply_narrow_cb (gpointer data)
 {
   RescueWindow *self = data;
+  gboolean was_narrow = self->narrow;
 
   self->narrow_idle_id = 0;
   set_narrow (self, wants_narrow (self, gtk_widget_get_width (GTK_WIDGET (self))));
+  if (self->narrow && !was_narrow)
+    reapply_requested_width (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -544,11 +570,20 @@ rescue_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rescue_window_parent_class)->close_request (window);
 }
 
+static gboolean
+saved_size (GSettings *settings)
+{
+  g_autoptr(GVariant) width = g_settings_get_user_value (settings, "window-width");
+  g_autoptr(GVariant) height = g_settings_get_user_value (settings, "window-height");
+
+  return width != NULL || height != NULL;
+}
+
 static void
 rescue_window_constructed (GObject *object)
 {
   RescueWindow *self = RESCUE_WINDOW (object);
-  int width;
+  int width, height;
 
   G_OBJECT_CLASS (rescue_window_parent_class)->constructed (object);
 
@@ -557,8 +592,16 @@ rescue_window_constructed (GObject *object)
   g_signal_connect_object (self->flow, "notify", G_CALLBACK (flow_changed_cb), self, G_CONNECT_SWAPPED);
 
   width = g_settings_get_int (self->settings, "window-width");
-  gtk_window_set_default_size (GTK_WINDOW (self), width,
-                               g_settings_get_int (self->settings, "window-height"));
+  height = g_settings_get_int (self->settings, "window-height");
+  /* A size left by the person stays; the first one fits the screen */
+  if (!saved_size (self->settings))
+    {
+      GdkRectangle workarea;
+
+      if (rescue_window_size_workarea (gtk_widget_get_display (GTK_WIDGET (self)), &workarea))
+        rescue_window_size_fit (width, height, &workarea, &width, &height);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 

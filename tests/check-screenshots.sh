@@ -22,6 +22,15 @@ for lang in en de; do
       done
     done
   done
+  # as the desktop's preferences draw them (RescueStyleManager)
+  for page in welcome unblock; do
+    for size in wide narrow; do
+      for style in desktop-dark high-contrast high-contrast-dark; do
+        f="data/screenshots/$lang/$page-$size-$style.png"
+        [ -s "$src/$f" ] || fail "missing $f: run build-aux/screenshots.sh"
+      done
+    done
+  done
 done
 
 shots=$(grep -c '<screenshot[ >]' "$meta" || true)

@@ -7,7 +7,11 @@
 
 /* Not a test: build-aux/screenshots.sh runs this once per language to draw
  * every page, wide and narrow, light and dark, into
- * OUTPUT_DIR/<page>-<wide|narrow>-<light|dark>.png. It runs the real
+ * OUTPUT_DIR/<page>-<wide|narrow>-<light|dark>.png, and the welcome and
+ * unblock pages as the desktop's preferences make them (dark, high
+ * contrast, high contrast on dark) into
+ * OUTPUT_DIR/<page>-<wide|narrow>-<desktop-dark|high-contrast|high-contrast-dark>.png.
+ * It runs the real
  * application through the UI tests' harness, so nothing leaves the
  * machine and no settings or progress of the person running it are used. */
 
@@ -15,7 +19,9 @@ typedef struct
 {
   const char *output_dir;
   const char *width_name;
-  gboolean    dark;
+  const char *style;
+  /* only the pages that show what a style does to every kind of widget */
+  gboolean    few_pages;
 } Shot;
 
 /* The window as drawn, header bar included (there is no window manager
@@ -54,8 +60,11 @@ shoot_page (UiApp      *ui,
 {
   Shot *shot = data;
   g_autofree char *name = g_strdup_printf ("%s-%s-%s.png", rescue_step_to_string (step),
-                                           shot->width_name, shot->dark ? "dark" : "light");
+                                           shot->width_name, shot->style);
   g_autofree char *path = g_build_filename (shot->output_dir, name, NULL);
+
+  if (shot->few_pages && step != RESCUE_STEP_WELCOME && step != RESCUE_STEP_UNBLOCK)
+    return;
 
   /* The same moment in every run, so a picture only changes when the
    * page does (20 November 2025, 14:03 UTC) */
@@ -85,7 +94,7 @@ shoot_every_page (UiApp    *ui,
     {
       g_autoptr(GError) error = NULL;
 
-      shot->dark = dark;
+      shot->style = dark ? "dark" : "light";
       g_object_set (gtk_widget_get_settings (GTK_WIDGET (ui->window)),
                     "gtk-application-prefer-dark-theme", dark,
                     NULL);
@@ -96,6 +105,27 @@ shoot_every_page (UiApp    *ui,
     }
 }
 
+/* The desktop's preferences as GNOME's keys hold them (there is no
+ * portal on the private bus): the way RescueStyleManager takes them */
+static void
+shoot_desktop_style (UiApp    *ui,
+                     gpointer  data)
+{
+  ui_visit_every_page (ui, shoot_page, data);
+}
+
+static GSettings *
+desktop_settings (const char *schema_id)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), schema_id, TRUE);
+
+  if (schema == NULL)
+    g_error ("%s is not installed: install gsettings-desktop-schemas", schema_id);
+
+  return g_settings_new (schema_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -104,6 +134,13 @@ main (int   argc,
     { "wide", 860, 620 },
     { "narrow", 360, 720 },
   };
+  static const struct { const char *name; const char *color_scheme; gboolean high_contrast; } styles[] = {
+    { "desktop-dark", "prefer-dark", FALSE },
+    { "high-contrast", "default", TRUE },
+    { "high-contrast-dark", "prefer-dark", TRUE },
+  };
+  g_autoptr(GSettings) interface = NULL;
+  g_autoptr(GSettings) a11y = NULL;
 
   ui_harness_init (&argc, &argv);
   if (argc != 2)
@@ -119,13 +156,29 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-      Shot shot = { argv[1], sizes[i].name, FALSE };
+      Shot shot = { argv[1], sizes[i].name, "light", FALSE };
 
       g_unlink (ui_harness_state_file ());
       g_settings_set_int (settings, "window-width", sizes[i].width);
       g_settings_set_int (settings, "window-height", sizes[i].height);
       ui_run (shoot_every_page, &shot);
     }
+
+  interface = desktop_settings ("org.gnome.desktop.interface");
+  a11y = desktop_settings ("org.gnome.desktop.a11y.interface");
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
+      {
+        g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+        Shot shot = { argv[1], sizes[j].name, styles[i].name, TRUE };
+
+        g_unlink (ui_harness_state_file ());
+        g_settings_set_int (settings, "window-width", sizes[j].width);
+        g_settings_set_int (settings, "window-height", sizes[j].height);
+        g_settings_set_string (interface, "color-scheme", styles[i].color_scheme);
+        g_settings_set_boolean (a11y, "high-contrast", styles[i].high_contrast);
+        ui_run (shoot_desktop_style, &shot);
+      }
 
   return 0;
 }

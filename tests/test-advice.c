@@ -16,7 +16,7 @@
  * reaches the network before the support form is asked for, and the
  * Premium change where it is seen first. */
 
-#define PREMIUM "For accounts without X Premium, X turned text message codes off after 20 March 2023; with it, they may vary by country and carrier. Use a backup code or an authentication app."
+#define PREMIUM "Two-factor authentication. Since 20 March 2023 only X Premium accounts can get these codes by text; without Premium, you are probably facing one of the checks below."
 
 static GtkWidget *
 visible_page (UiApp *ui)
@@ -312,7 +312,8 @@ laid_out (gpointer data)
   return gtk_widget_get_height (data) > 0;
 }
 
-/* The Premium sentence is seen at the default size without scrolling */
+/* The Premium sentence, under the first choice of the first question, is
+ * seen at the default size without scrolling */
 static void
 test_premium_visible (UiApp    *ui,
                       gpointer  data)

@@ -13,7 +13,8 @@
 #    does `gio launch`.
 #
 #   test-installed.sh deb build-deb/code-rescue_*.deb
-#       installs the package (apt-get, as root or with sudo), runs the
+#       installs the package with the README's own apt-get line, as
+#       written (it works as root and with sudo), runs the
 #       checks, purges it and checks that nothing of it is left but the
 #       user's own state. The package is purged however the test ends.
 #   test-installed.sh prefix [BUILD_DIR]
@@ -91,7 +92,8 @@ session_checks () {
   local metainfo=$prefix/share/metainfo/$app_id.metainfo.xml
   local pid german names
 
-  desktop-file-validate "$desktop" || fail "desktop-file-validate $desktop"
+  "$top/tests/check-desktop-file.sh" desktop-file-validate "$desktop" \
+    || fail "desktop-file-validate $desktop: an error or a hint"
   appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate $metainfo"
   grep -qx 'DBusActivatable=true' "$desktop" || fail "$desktop is not DBusActivatable"
   grep -qx "Exec=$prefix/bin/code-rescue" "$desktop" || fail "$desktop does not run $prefix/bin/code-rescue"
@@ -188,10 +190,28 @@ case "$mode" in
     [ -z "$(ours_outside_home)" ] || fail "already there before the install: $(ours_outside_home)"
     # Other people's tests run on this machine: never leave it installed
     trap 'apt_get purge code-rescue > /dev/null 2>&1 || true' EXIT
-    apt_get install --no-install-recommends "$deb"
+    # The README's lines, run as written: what a person types, as root or
+    # with sudo. Only what a terminal would add comes from here: "y" to
+    # apt's question, and patience with another apt holding the lock.
+    readme_install=$(sed -n '/^### Debian 12 package/,/^### /p' README.md \
+                     | grep -m1 -E '^[^`]*apt-get install \./build-deb/' || true)
+    readme_purge=$(sed -n '/^### Debian 12 package/,/^### /p' README.md \
+                   | grep -o -m1 '`[^`]*apt-get purge code-rescue`' | tr -d '`' || true)
+    [ -n "$readme_install" ] || fail "no apt-get install line in the README's Install block"
+    [ -n "$readme_purge" ] || fail "no apt-get purge line in the README's Install block"
+    [ "$(realpath -m "$top/${readme_install##* }")" = "$deb" ] \
+      || fail "the README installs ${readme_install##* }, but the package built is $deb: update the README"
+    apt_conf=$(mktemp)
+    echo 'DPkg::Lock::Timeout "600";' > "$apt_conf"
+    readme_run () {
+      echo "# as the README says: $1"
+      (cd "$top" && printf 'y\n' | APT_CONFIG=$apt_conf DEBIAN_FRONTEND=noninteractive bash -c "$1")
+    }
+    readme_run "$readme_install"
     files=$(dpkg -L code-rescue)
     run_session /usr
-    apt_get purge code-rescue
+    readme_run "$readme_purge"
+    rm -f "$apt_conf"
     trap - EXIT
 
     if dpkg-query -W -f='${Status}' code-rescue 2> /dev/null | grep -q installed; then
