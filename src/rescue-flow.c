@@ -1258,6 +1258,21 @@ rescue_flow_restore (RescueFlow                *self,
   return TRUE;
 }
 
+/**
+ * rescue_step_get_fix:
+ * @fix: (out): the fix tried at @step
+ *
+ * Returns: whether @step is a fix, with an outcome
+ */
+gboolean
+rescue_step_get_fix (RescueStep  step,
+                     RescueFix  *fix)
+{
+  g_return_val_if_fail (fix != NULL, FALSE);
+
+  return fix_for_step (step, fix);
+}
+
 const char *
 rescue_step_to_string (RescueStep step)
 {

@@ -234,6 +234,8 @@ const RescueStep *rescue_check_get_route           (RescueCheck      check,
 char           *rescue_check_dup_form_uri            (RescueCheck      check,
                                                       const char      *base_uri);
 
+gboolean        rescue_step_get_fix                  (RescueStep       step,
+                                                      RescueFix       *fix);
 const char     *rescue_step_to_string                (RescueStep       step);
 gboolean        rescue_step_from_string              (const char      *nick,
                                                       RescueStep      *step);

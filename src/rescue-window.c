@@ -19,23 +19,18 @@
 /* the sidebar's width-request in rescue-window.ui */
 #define SIDEBAR_WIDTH 220
 
-/* The sidebar's rows; the last one stands for both ends of the flow */
-typedef enum
-{
-  ROW_WELCOME,
-  ROW_UNBLOCK,
-  ROW_SIGNED_IN,
-  ROW_SUPPORT,
-  ROW_DONE,
-  N_ROWS
-} SidebarRow;
+/* The sidebar lists the steps of the person's route: welcome, the steps
+ * visited, the route's steps still ahead, and one row for its end, which
+ * stands for both ends of the flow (RESCUE_STEP_RESOLVED here). */
+#define MAX_ROWS (RESCUE_N_STEPS)
 
 typedef struct
 {
-  GtkWidget *row;
-  GtkImage  *icon;
-  GtkLabel  *title;
-  GtkLabel  *state;
+  RescueStep  step;
+  GtkWidget  *row;
+  GtkImage   *icon;
+  GtkLabel   *title;
+  GtkLabel   *state;
 } SidebarItem;
 
 struct _RescueWindow
@@ -51,7 +46,8 @@ struct _RescueWindow
   GtkListBox          *sidebar_list;
   GtkStack            *stack;
 
-  SidebarItem          items[N_ROWS];
+  SidebarItem          items[MAX_ROWS];
+  guint                n_items;
   GtkWidget           *pages[RESCUE_N_STEPS];
 
   RescueContext       *context;
@@ -71,191 +67,246 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RescueWindow, rescue_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static SidebarRow
-row_for_step (RescueStep step)
-{
-  switch (step)
-    {
-    case RESCUE_STEP_WELCOME:
-      return ROW_WELCOME;
-    case RESCUE_STEP_UNBLOCK:
-      return ROW_UNBLOCK;
-    case RESCUE_STEP_SIGNED_IN:
-      return ROW_SIGNED_IN;
-    case RESCUE_STEP_SUPPORT:
-      return ROW_SUPPORT;
-    case RESCUE_STEP_RESOLVED:
-    case RESCUE_STEP_WAITING_FOR_SUPPORT:
-    default:
-      return ROW_DONE;
-    }
-}
-
-/* The step a row goes back to; the last row is never gone back to, as the
- * flow ends there */
 static gboolean
-step_for_row (SidebarRow  row,
-              RescueStep *step)
+is_end (RescueStep step)
 {
-  switch (row)
-    {
-    case ROW_WELCOME:
-      *step = RESCUE_STEP_WELCOME;
-      return TRUE;
-    case ROW_UNBLOCK:
-      *step = RESCUE_STEP_UNBLOCK;
-      return TRUE;
-    case ROW_SIGNED_IN:
-      *step = RESCUE_STEP_SIGNED_IN;
-      return TRUE;
-    case ROW_SUPPORT:
-      *step = RESCUE_STEP_SUPPORT;
-      return TRUE;
-    case ROW_DONE:
-    case N_ROWS:
-    default:
-      return FALSE;
-    }
+  return step == RESCUE_STEP_RESOLVED || step == RESCUE_STEP_WAITING_FOR_SUPPORT;
 }
 
-static gboolean
-row_goes_back (RescueWindow *self,
-               SidebarRow    row)
+static void
+add_step (RescueStep *steps,
+          guint      *n_steps,
+          RescueStep  step)
 {
-  RescueStep step;
-
-  return step_for_row (row, &step) && rescue_flow_can_go_back_to (self->flow, step);
+  if (step == RESCUE_STEP_WELCOME || is_end (step))
+    return;
+  for (guint i = 0; i < *n_steps; i++)
+    if (steps[i] == step)
+      return;
+  steps[(*n_steps)++] = step;
 }
 
-/* The last row is named as its page is, once the flow has got there */
+/* The rows, in order: welcome, what was visited, what the route has
+ * ahead, the end. Changing the answer at welcome changes the route shown. */
+static guint
+sidebar_steps (RescueWindow *self,
+               RescueStep   *steps)
+{
+  g_auto(RescueFlowSnapshot) snapshot = { 0 };
+  const RescueStep *route;
+  guint n_route;
+  guint n_steps = 0;
+
+  rescue_flow_get_snapshot (self->flow, &snapshot);
+  steps[n_steps++] = RESCUE_STEP_WELCOME;
+  for (guint i = 0; i < snapshot.n_history; i++)
+    add_step (steps, &n_steps, snapshot.history[i]);
+  add_step (steps, &n_steps, snapshot.step);
+  route = rescue_check_get_route (snapshot.check, &n_route);
+  for (guint i = 0; i < n_route; i++)
+    add_step (steps, &n_steps, route[i]);
+  steps[n_steps++] = RESCUE_STEP_RESOLVED;
+
+  return n_steps;
+}
+
 static const char *
-row_title (RescueWindow *self,
-           SidebarRow    row)
+step_title (RescueWindow *self,
+            RescueStep    step)
 {
-  static const char *titles[N_ROWS] = {
-    [ROW_WELCOME]   = N_("Welcome"),
-    [ROW_UNBLOCK]   = N_("Unblock the Sender"),
-    [ROW_SIGNED_IN] = N_("Turn Off 2FA"),
-    [ROW_SUPPORT]   = N_("Contact Support"),
+  static const char *titles[RESCUE_N_STEPS] = {
+    [RESCUE_STEP_WELCOME]      = N_("Welcome"),
+    /* Translators: the sidebar's step for people who were not sure which check X runs */
+    [RESCUE_STEP_IDENTIFY]     = N_("Which Check?"),
+    [RESCUE_STEP_RESET_CODE]   = N_("Password Reset Code"),
+    [RESCUE_STEP_LOCKED]       = N_("Locked Account"),
+    [RESCUE_STEP_WAIT]         = N_("Wait an Hour"),
+    [RESCUE_STEP_SECURITY_KEY] = N_("Security Key"),
+    [RESCUE_STEP_UNBLOCK]      = N_("Unblock the Sender"),
+    [RESCUE_STEP_SIGNED_IN]    = N_("Turn Off 2FA"),
+    [RESCUE_STEP_SUPPORT]      = N_("Contact Support"),
     /* Translators: the sidebar's last step, before the flow gets there */
-    [ROW_DONE]      = N_("Done"),
+    [RESCUE_STEP_RESOLVED]     = N_("Done"),
   };
 
-  if (row == ROW_DONE)
+  /* The last row is named as its page is, once the flow has got there */
+  if (is_end (step))
     switch (rescue_flow_get_step (self->flow))
       {
       case RESCUE_STEP_RESOLVED:
         return _("You’re Back In");
       case RESCUE_STEP_WAITING_FOR_SUPPORT:
         return _("Waiting for X Support");
-      case RESCUE_STEP_WELCOME:
-      case RESCUE_STEP_UNBLOCK:
-      case RESCUE_STEP_SIGNED_IN:
-      case RESCUE_STEP_SUPPORT:
       default:
-        break;
+        return _(titles[RESCUE_STEP_RESOLVED]);
       }
 
-  return _(titles[row]);
+  return _(titles[step]);
+}
+
+static gboolean
+row_is_current (RescueWindow *self,
+                RescueStep    row_step)
+{
+  RescueStep step = rescue_flow_get_step (self->flow);
+
+  return row_step == step || (is_end (row_step) && is_end (step));
 }
 
 /* What the sidebar says of a row: a state word and an icon */
 static void
 describe_row (RescueWindow  *self,
-              SidebarRow     row,
+              RescueStep     step,
               const char   **state,
               const char   **icon_name)
 {
-  RescueStep step = rescue_flow_get_step (self->flow);
-  RescueOutcome outcome = RESCUE_OUTCOME_PENDING;
+  static const struct {
+    const char *state;
+    const char *icon_name;
+  } outcomes[] = {
+    [RESCUE_OUTCOME_PENDING]      = { NULL, NULL },
+    /* Translators: state of a fix in the sidebar */
+    [RESCUE_OUTCOME_WORKED]       = { N_("Worked"), "emblem-ok-symbolic" },
+    /* Translators: state of a fix in the sidebar */
+    [RESCUE_OUTCOME_DID_NOT_WORK] = { N_("Didn’t work"), "window-close-symbolic" },
+    /* Translators: state of a fix in the sidebar */
+    [RESCUE_OUTCOME_SKIPPED]      = { N_("Skipped"), "media-skip-forward-symbolic" },
+  };
+  RescueOutcome outcome;
+  RescueFix fix;
 
   *state = NULL;
   *icon_name = NULL;
 
-  if (row_for_step (step) == row)
+  if (row_is_current (self, step))
     {
       *state = _("Current");
       *icon_name = "go-next-symbolic";
-      return;
     }
-
-  switch (row)
+  else if (step == RESCUE_STEP_WELCOME && rescue_flow_get_can_go_back (self->flow))
     {
-    case ROW_UNBLOCK:
-      outcome = rescue_flow_get_outcome (self->flow, RESCUE_FIX_UNBLOCK);
-      break;
-    case ROW_SIGNED_IN:
-      outcome = rescue_flow_get_outcome (self->flow, RESCUE_FIX_SIGNED_IN);
-      break;
-    case ROW_SUPPORT:
+      /* Translators: state of the Welcome step in the sidebar */
+      *state = _("Answered");
+      *icon_name = "emblem-ok-symbolic";
+    }
+  else if (step == RESCUE_STEP_IDENTIFY && rescue_flow_can_go_back_to (self->flow, step))
+    {
+      /* Translators: state of the "Which Check?" step in the sidebar */
+      *state = _("Answered");
+      *icon_name = "emblem-ok-symbolic";
+    }
+  else if (step == RESCUE_STEP_SUPPORT)
+    {
       if (rescue_flow_get_outcome (self->flow, RESCUE_FIX_SUPPORT) == RESCUE_OUTCOME_WORKED)
         {
           /* Translators: state of the Contact Support step in the sidebar */
           *state = _("Request sent");
           *icon_name = "mail-send-symbolic";
         }
-      return;
-    case ROW_WELCOME:
-      if (step != RESCUE_STEP_WELCOME)
-        {
-          /* Translators: state of the Welcome step in the sidebar */
-          *state = _("Answered");
-          *icon_name = "emblem-ok-symbolic";
-        }
-      return;
-    case ROW_DONE:
-    case N_ROWS:
-    default:
-      return;
     }
-
-  switch (outcome)
+  else if (rescue_step_get_fix (step, &fix))
     {
-    case RESCUE_OUTCOME_WORKED:
-      /* Translators: state of a fix in the sidebar */
-      *state = _("Worked");
-      *icon_name = "emblem-ok-symbolic";
-      break;
-    case RESCUE_OUTCOME_DID_NOT_WORK:
-      /* Translators: state of a fix in the sidebar */
-      *state = _("Didn’t work");
-      *icon_name = "window-close-symbolic";
-      break;
-    case RESCUE_OUTCOME_SKIPPED:
-      /* Translators: state of a fix in the sidebar */
-      *state = _("Skipped");
-      *icon_name = "media-skip-forward-symbolic";
-      break;
-    case RESCUE_OUTCOME_PENDING:
-    default:
-      break;
+      outcome = rescue_flow_get_outcome (self->flow, fix);
+      *state = outcomes[outcome].state ? _(outcomes[outcome].state) : NULL;
+      *icon_name = outcomes[outcome].icon_name;
+    }
+}
+
+/* The step a row goes back to; the last row is never gone back to, as the
+ * flow ends there */
+static gboolean
+row_goes_back (RescueWindow *self,
+               RescueStep    step)
+{
+  return !is_end (step) && rescue_flow_can_go_back_to (self->flow, step);
+}
+
+static void
+add_sidebar_row (RescueWindow *self,
+                 SidebarItem  *item)
+{
+  /* A grid, not a horizontal box: see the note in rescue-window.ui */
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  /* Sized by style.css in em, so it grows with the text */
+  item->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (item->icon), "step-state-icon");
+  gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (item->icon), 0, 0, 1, 1);
+
+  /* One line each: the sidebar takes the width its text needs */
+  item->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (item->title, 0.0);
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->title));
+
+  item->state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (item->state, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (item->state), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (item->state), "dim-label");
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->state));
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), labels, 1, 0, 1, 1);
+
+  item->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), FALSE);
+  gtk_widget_set_focusable (item->row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), grid);
+  gtk_list_box_append (self->sidebar_list, item->row);
+}
+
+/* The rows follow the route; they are made again only when it changes */
+static void
+update_sidebar_rows (RescueWindow *self)
+{
+  RescueStep steps[MAX_ROWS];
+  guint n_steps = sidebar_steps (self, steps);
+  gboolean same = n_steps == self->n_items;
+
+  for (guint i = 0; same && i < n_steps; i++)
+    same = self->items[i].step == steps[i];
+  if (same)
+    return;
+
+  for (guint i = 0; i < self->n_items; i++)
+    gtk_list_box_remove (self->sidebar_list, self->items[i].row);
+  self->n_items = n_steps;
+  for (guint i = 0; i < n_steps; i++)
+    {
+      self->items[i].step = steps[i];
+      add_sidebar_row (self, &self->items[i]);
     }
 }
 
 static void
 update_sidebar (RescueWindow *self)
 {
-  for (guint row = 0; row < N_ROWS; row++)
+  update_sidebar_rows (self);
+
+  for (guint i = 0; i < self->n_items; i++)
     {
-      SidebarItem *item = &self->items[row];
+      SidebarItem *item = &self->items[i];
       g_autofree char *accessible = NULL;
       const char *state;
       const char *icon_name;
+      gboolean goes_back = row_goes_back (self, item->step);
 
-      describe_row (self, row, &state, &icon_name);
+      describe_row (self, item->step, &state, &icon_name);
 
-      gtk_label_set_text (item->title, row_title (self, row));
+      gtk_label_set_text (item->title, step_title (self, item->step));
       gtk_label_set_text (item->state, state ? state : "");
       gtk_widget_set_visible (GTK_WIDGET (item->state), state != NULL);
       gtk_image_set_from_icon_name (item->icon, icon_name);
-      if (row == row_for_step (rescue_flow_get_step (self->flow)))
+      if (row_is_current (self, item->step))
         gtk_widget_add_css_class (item->row, "current");
       else
         gtk_widget_remove_css_class (item->row, "current");
 
       /* Only a row that leads somewhere looks and acts like it does */
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), row_goes_back (self, row));
-      gtk_widget_set_focusable (item->row, row_goes_back (self, row));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), goes_back);
+      gtk_widget_set_focusable (item->row, goes_back);
 
       accessible = state
         /* Translators: a step in the sidebar, as a screen reader says it: "Unblock the Sender: Worked" */
@@ -272,13 +323,18 @@ update_subtitle (RescueWindow *self)
 {
   RescueStep step = rescue_flow_get_step (self->flow);
   g_autofree char *subtitle = NULL;
+  guint position = 0;
+
+  for (guint i = 0; i < self->n_items; i++)
+    if (row_is_current (self, self->items[i].step))
+      position = i;
 
   /* At the end, named as the sidebar and the page name it */
-  if (step == RESCUE_STEP_RESOLVED || step == RESCUE_STEP_WAITING_FOR_SUPPORT)
-    subtitle = g_strdup (row_title (self, ROW_DONE));
+  if (is_end (step))
+    subtitle = g_strdup (step_title (self, step));
   else
     /* Translators: shown in the header when the window is too narrow for the sidebar */
-    subtitle = g_strdup_printf (_("Step %u of %u"), (guint)row_for_step (step) + 1, (guint)ROW_DONE);
+    subtitle = g_strdup_printf (_("Step %u of %u"), position + 1, self->n_items - 1);
 
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), self->narrow);
@@ -358,6 +414,8 @@ static void
 flow_changed_cb (RescueWindow *self)
 {
   update_sidebar (self);
+  /* The route's length may change with the answers */
+  update_subtitle (self);
   update_actions (self);
 }
 
@@ -484,12 +542,12 @@ sidebar_row_activated_cb (RescueWindow  *self,
                           GtkListBoxRow *row)
 {
   g_autoptr(GError) error = NULL;
-  RescueStep step;
+  int index = gtk_list_box_row_get_index (row);
 
-  if (!step_for_row (gtk_list_box_row_get_index (row), &step))
+  if (index < 0 || (guint) index >= self->n_items || !row_goes_back (self, self->items[index].step))
     return;
 
-  if (!rescue_flow_go_back_to (self->flow, step, &error))
+  if (!rescue_flow_go_back_to (self->flow, self->items[index].step, &error))
     g_debug ("Sidebar: %s", error->message);
 }
 
@@ -498,44 +556,6 @@ banner_close_cb (RescueWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
-
-static void
-add_sidebar_row (RescueWindow *self,
-                 SidebarRow    row)
-{
-  SidebarItem *item = &self->items[row];
-  /* A grid, not a horizontal box: see the note in rescue-window.ui */
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-
-  /* Sized by style.css in em, so it grows with the text */
-  item->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (item->icon), "step-state-icon");
-  gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (item->icon), 0, 0, 1, 1);
-
-  /* One line each: the sidebar takes the width its text needs */
-  item->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (item->title, 0.0);
-  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->title));
-
-  item->state = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (item->state, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (item->state), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (item->state), "dim-label");
-  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->state));
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), labels, 1, 0, 1, 1);
-
-  item->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item->row), FALSE);
-  gtk_widget_set_focusable (item->row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item->row), grid);
-  gtk_list_box_append (self->sidebar_list, item->row);
-}
-
 
 static void
 rescue_window_size_allocate (GtkWidget *widget,
@@ -694,9 +714,6 @@ rescue_window_init (RescueWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 
-  for (SidebarRow row = 0; row < N_ROWS; row++)
-    add_sidebar_row (self, row);
-
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -763,13 +780,13 @@ const char *
 rescue_window_get_sidebar_state (RescueWindow *self,
                                  RescueStep    step)
 {
-  GtkLabel *state;
-
   g_return_val_if_fail (RESCUE_IS_WINDOW (self), NULL);
 
-  state = self->items[row_for_step (step)].state;
-  if (!gtk_widget_get_visible (GTK_WIDGET (state)))
-    return NULL;
+  for (guint i = 0; i < self->n_items; i++)
+    if (self->items[i].step == step || (is_end (step) && is_end (self->items[i].step)))
+      return gtk_widget_get_visible (GTK_WIDGET (self->items[i].state))
+        ? gtk_label_get_text (self->items[i].state)
+        : NULL;
 
-  return gtk_label_get_text (state);
+  return NULL;
 }
