@@ -15,6 +15,7 @@
 #include "rescue-enums.h"
 #include "rescue-json.h"
 #include "rescue-store.h"
+#include "rescue-support-request.h"
 
 /*
  * The progress file holds an email address, so it lives in a 0700 folder
@@ -108,6 +109,38 @@ read_string (JsonObject  *root,
     {
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
                    "“%s” is not valid text", name);
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/* The username and email go back into the support page's entries, into
+ * Copy Message and into the form's address: they are checked as typed
+ * text is, and checked before they are copied, so that an over-long one
+ * costs nothing */
+static gboolean
+read_detail (JsonObject  *root,
+             const char  *name,
+             gboolean   (*check) (const char *saved, GError **error),
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = rescue_json_get_value (root, name, G_TYPE_STRING);
+  g_autoptr(GError) check_error = NULL;
+
+  if (node == NULL)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is missing or not a string", name);
+      return FALSE;
+    }
+
+  if (!check (json_node_get_string (node), &check_error))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” could not have been typed: %s", name, check_error->message);
       return FALSE;
     }
 
@@ -307,8 +340,10 @@ read_snapshot (JsonObject          *root,
   snapshot->has_signed_in_device = json_node_get_boolean (has_device);
 
   return read_outcomes (root, snapshot, error) &&
-         read_string (root, "username", &snapshot->username, error) &&
-         read_string (root, "email", &snapshot->email, error) &&
+         read_detail (root, "username", rescue_support_check_saved_username,
+                      &snapshot->username, error) &&
+         read_detail (root, "email", rescue_support_check_saved_email,
+                      &snapshot->email, error) &&
          read_submitted_at (root, snapshot, error);
 }
 

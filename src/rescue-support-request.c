@@ -10,8 +10,8 @@
 #include "rescue-net-policy.h"
 #include "rescue-support-request.h"
 
-#define USERNAME_MAX 15
-#define EMAIL_MAX 254
+#define USERNAME_MAX RESCUE_SUPPORT_USERNAME_MAX
+#define EMAIL_MAX RESCUE_SUPPORT_EMAIL_MAX
 #define USER_AGENT "Code Rescue/" PACKAGE_VERSION
 
 /*
@@ -174,9 +174,31 @@ rescue_support_validate_username (const char  *typed,
   return TRUE;
 }
 
+/* Unicode's Default_Ignorable_Code_Point set is mostly format characters
+ * (G_UNICODE_FORMAT: soft hyphen, zero-width and bidi controls, word
+ * joiners, tags) or unassigned ones, which GLib's tables already tell.
+ * These are the rest: letters and marks that draw nothing, and letters
+ * that look blank though they are not ignorable (U+2800). */
+static gboolean
+is_blank_letter (gunichar c)
+{
+  return c == 0x034f ||                  /* combining grapheme joiner */
+         c == 0x115f || c == 0x1160 ||   /* Hangul choseong/jungseong fillers */
+         c == 0x17b4 || c == 0x17b5 ||   /* Khmer inherent vowels */
+         (c >= 0x180b && c <= 0x180f) || /* Mongolian variation selectors */
+         c == 0x2800 ||                  /* braille blank */
+         c == 0x3164 ||                  /* Hangul filler */
+         (c >= 0xfe00 && c <= 0xfe0f) || /* variation selectors */
+         c == 0xffa0 ||                  /* halfwidth Hangul filler */
+         (c >= 0xe0000 && c <= 0xe0fff); /* tags and variation selectors supplement */
+}
+
 static gboolean
 is_invisible_char (gunichar c)
 {
+  if (is_blank_letter (c))
+    return TRUE;
+
   switch (g_unichar_type (c))
     {
     case G_UNICODE_CONTROL:
@@ -267,6 +289,101 @@ rescue_support_validate_email (const char  *typed,
   if (normalized != NULL)
     *normalized = g_steal_pointer (&email);
   return TRUE;
+}
+
+/* Saved details come back from a file that anyone with the account's
+ * rights can edit. The entries save what is typed as it is typed, so a
+ * value that is merely unfinished or wrong ("ali", "@", a name that is too
+ * long for X) is kept, and the page says what is wrong with it, as it did
+ * before the restart. What no one can type into them is refused: more
+ * characters than they hold, or characters that hide or reorder text
+ * (line breaks would also go verbatim into Copy Message). The length is
+ * looked at first, and only as far as the cap, so that a huge value costs
+ * nothing. */
+static gboolean
+check_saved (const char  *saved,
+             glong        max_chars,
+             int          code,
+             const char  *what,
+             GError     **error)
+{
+  /* No character takes more than 4 bytes in UTF-8 */
+  gsize max_bytes = 4 * (gsize) max_chars;
+  gsize length = strnlen (saved, max_bytes + 1);
+
+  if (length > max_bytes ||
+      (g_utf8_validate_len (saved, length, NULL) &&
+       g_utf8_strlen (saved, length) > max_chars))
+    {
+      g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                   "The saved %s is longer than the %ld characters its entry holds",
+                   what, max_chars);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (saved, length, NULL))
+    {
+      g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                   "The saved %s is not valid text", what);
+      return FALSE;
+    }
+
+  for (const char *p = saved; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible_char (c))
+        {
+          g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                       "The saved %s holds U+%04X, a line break or an invisible character",
+                       what, c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rescue_support_check_saved_username:
+ * @saved: a username restored from saved progress
+ *
+ * Whether the support page's entry could hold @saved as typed: empty,
+ * unfinished and invalid names pass (the page shows the validator's
+ * error); one longer than the entry holds
+ * (%RESCUE_SUPPORT_USERNAME_ENTRY_MAX characters), or holding a line
+ * break, a control, bidi or invisible character, fails with
+ * %RESCUE_SUPPORT_ERROR_INVALID_USERNAME and an English message for logs.
+ * The cost never grows past the cap.
+ */
+gboolean
+rescue_support_check_saved_username (const char  *saved,
+                                     GError     **error)
+{
+  g_return_val_if_fail (saved != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_saved (saved, RESCUE_SUPPORT_USERNAME_ENTRY_MAX,
+                      RESCUE_SUPPORT_ERROR_INVALID_USERNAME, "username", error);
+}
+
+/**
+ * rescue_support_check_saved_email:
+ * @saved: an email address restored from saved progress
+ *
+ * As rescue_support_check_saved_username(), for the email address: at
+ * most %RESCUE_SUPPORT_EMAIL_ENTRY_MAX characters, otherwise
+ * %RESCUE_SUPPORT_ERROR_INVALID_EMAIL.
+ */
+gboolean
+rescue_support_check_saved_email (const char  *saved,
+                                  GError     **error)
+{
+  g_return_val_if_fail (saved != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_saved (saved, RESCUE_SUPPORT_EMAIL_ENTRY_MAX,
+                      RESCUE_SUPPORT_ERROR_INVALID_EMAIL, "email address", error);
 }
 
 static gboolean
