@@ -550,8 +550,7 @@ rescue_application_get_support_request (RescueApplication *self)
     {
       g_autofree char *url = rescue_application_dup_support_form_url (self);
 
-      self->support_request = rescue_support_request_new (rescue_application_get_session (self),
-                                                          url, FALLBACK_FORM_URL);
+      self->support_request = rescue_support_request_new (url, FALLBACK_FORM_URL);
     }
 
   return self->support_request;

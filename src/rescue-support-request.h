@@ -88,8 +88,7 @@ GError   *rescue_support_error_from_network (const GError *error);
 #define RESCUE_TYPE_SUPPORT_REQUEST (rescue_support_request_get_type ())
 G_DECLARE_FINAL_TYPE (RescueSupportRequest, rescue_support_request, RESCUE, SUPPORT_REQUEST, GObject)
 
-RescueSupportRequest *rescue_support_request_new          (SoupSession          *session,
-                                                           const char           *form_uri,
+RescueSupportRequest *rescue_support_request_new          (const char           *form_uri,
                                                            const char           *fallback_uri);
 void                  rescue_support_request_set_timeout  (RescueSupportRequest *self,
                                                            guint                 seconds);

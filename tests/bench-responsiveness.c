@@ -243,7 +243,7 @@ run_rounds (SoupSession *session,
             const char  *fallback_url)
 {
   g_autoptr(RescueServiceStatus) status = rescue_service_status_new (session, status_url);
-  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (session, form_url, fallback_url);
+  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (form_url, fallback_url);
   g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (TRUE);
 
   /* The default monitor may say "offline" in a container without a route;

@@ -577,9 +577,8 @@ run_check (Session     *session,
            guint        timeout,
            CheckResult *check)
 {
-  g_autoptr(SoupSession) soup = soup_session_new_with_options ("user-agent", "fault-matrix", NULL);
   g_autofree char *fallback = url (servers.http_base, "/form");
-  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (soup, form_url, fallback);
+  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (form_url, fallback);
   g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (online);
 
   rescue_support_request_set_timeout (request, timeout);
@@ -589,7 +588,6 @@ run_check (Session     *session,
                                       rescue_flow_get_email (session->flow),
                                       NULL, check_done_cb, check);
   iterate_until (&check->done);
-  soup_session_abort (soup);
 }
 
 typedef struct

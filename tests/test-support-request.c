@@ -374,7 +374,6 @@ typedef struct
 {
   SoupServer      *server;
   char            *base;        /* http://127.0.0.1:PORT */
-  SoupSession     *session;
   GNetworkMonitor *online;
   guint            requests;
   char            *last_path;
@@ -502,7 +501,6 @@ fixture_set_up (Fixture       *fixture,
   /* Without the trailing "/": the tests append paths that start with one */
   fixture->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (base));
 
-  fixture->session = soup_session_new ();
   fixture->online = test_net_fake_monitor_new (TRUE);
 }
 
@@ -512,7 +510,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
-  g_clear_object (&fixture->session);
   g_clear_object (&fixture->online);
   g_clear_pointer (&fixture->base, g_free);
   g_clear_pointer (&fixture->last_path, g_free);
@@ -534,7 +531,7 @@ request_for (Fixture    *fixture,
 {
   g_autofree char *form = server_uri (fixture, path);
   g_autofree char *fallback = server_uri (fixture, "/fallback?lang=en");
-  RescueSupportRequest *request = rescue_support_request_new (fixture->session, form, fallback);
+  RescueSupportRequest *request = rescue_support_request_new (form, fallback);
 
   rescue_support_request_set_network_monitor (request, fixture->online);
   return request;
@@ -806,7 +803,7 @@ test_check_refused (Fixture       *fixture,
 
   /* Refused: nothing listens on that port */
   form = g_strdup_printf ("http://127.0.0.1:%u/form", test_net_closed_port ());
-  request = rescue_support_request_new (fixture->session, form, form);
+  request = rescue_support_request_new (form, form);
   rescue_support_request_set_network_monitor (request, fixture->online);
   run_check (request, "jack", "a@b.com", NULL, &outcome);
   assert_fails_with (&outcome, RESCUE_SUPPORT_ERROR_REFUSED);
@@ -904,8 +901,8 @@ test_check_unsafe_form (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
     {
-      g_autoptr(RescueSupportRequest) as_form = rescue_support_request_new (fixture->session, unsafe[i], local);
-      g_autoptr(RescueSupportRequest) as_fallback = rescue_support_request_new (fixture->session, local, unsafe[i]);
+      g_autoptr(RescueSupportRequest) as_form = rescue_support_request_new (unsafe[i], local);
+      g_autoptr(RescueSupportRequest) as_fallback = rescue_support_request_new (local, unsafe[i]);
       g_auto(Outcome) outcome_form = { 0 };
       g_auto(Outcome) outcome_fallback = { 0 };
 
