@@ -767,6 +767,7 @@ sent_cb (GObject      *source,
   stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (stream == NULL)
     {
+      g_debug ("%s did not answer: %s", g_uri_get_host (worker->current), error->message);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && worker->timed_out)
         worker_fail (worker, network_error (RESCUE_SUPPORT_ERROR_TIMEOUT));
       else
