@@ -93,6 +93,7 @@ struct _Call
 typedef struct
 {
   Shared       *shared;
+  GMainContext *context;
   SoupSession  *session;
   GCancellable *cancellable;   /* ours, and the worker's own deadline */
   gulong        handler;
@@ -711,11 +712,29 @@ worker_deadline_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+stop_worker_idle_cb (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  if (worker->cancellable != NULL)
+    g_cancellable_cancel (worker->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the thread that cancels, usually the caller's: the session's
+ * own cancellable is only cancelled in the worker's thread, as libsoup
+ * wants everything about a session done from the thread that made it */
 static void
 stop_worker_cb (GCancellable *shared,
-                GCancellable *worker)
+                Worker       *worker)
 {
-  g_cancellable_cancel (worker);
+  g_autoptr(GSource) stop = g_idle_source_new ();
+
+  g_source_set_priority (stop, G_PRIORITY_HIGH);
+  g_source_set_callback (stop, stop_worker_idle_cb, worker, NULL);
+  g_source_set_static_name (stop, "[rescue] support check stop");
+  g_source_attach (stop, worker->context);
 }
 
 static void
@@ -861,8 +880,9 @@ worker_thread (gpointer data)
    * session has */
   worker.session = soup_session_new_with_options ("user-agent", USER_AGENT, NULL);
   worker.cancellable = g_cancellable_new ();
+  worker.context = context;
   worker.handler = g_cancellable_connect (shared->cancellable, G_CALLBACK (stop_worker_cb),
-                                          g_object_ref (worker.cancellable), g_object_unref);
+                                          &worker, NULL);
   worker.current = g_uri_ref (shared->start);
 
   /* The caller keeps the deadline too; this one ends the thread on time
@@ -881,6 +901,8 @@ worker_thread (gpointer data)
 
   if (deadline != NULL)
     g_source_destroy (deadline);
+  /* Waits for a stop_worker_cb () running in another thread: none can
+   * attach a source for this context after it */
   g_cancellable_disconnect (shared->cancellable, worker.handler);
   g_clear_object (&worker.msg);
   soup_session_abort (worker.session);
