@@ -1532,6 +1532,7 @@ test_support_flood (void)
 {
   g_autofree char *form_url = NULL;
   g_autofree char *fallback = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *got = NULL;
   g_autoptr(RescueSupportRequest) request = NULL;
   g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (TRUE);
@@ -1569,7 +1570,8 @@ test_support_flood (void)
   readable = message_is_readable (check.error);
   answered = ticks >= 5;
   kept = typed_kept (&session);
-  got = g_strdup_printf ("%s, %u ticks of %u ms", describe_error (check.error), ticks, TICK_MS);
+  described = describe_error (check.error);
+  got = g_strdup_printf ("%s, %u ticks of %u ms", described, ticks, TICK_MS);
   g_test_message ("flood: %" G_GINT64_FORMAT " bytes of 100 Continue sent; %u main-loop ticks; %s",
                   (gint64) g_atomic_pointer_get (&flood.sent), ticks,
                   check.error != NULL ? check.error->message : "no error");
@@ -1644,6 +1646,7 @@ test_lock_second_app (void)
   g_autoptr(GError) load_error = NULL;
   g_autoptr(GError) save_error = NULL;
   g_autoptr(GError) delete_error = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *got = NULL;
   RescueStoreLoadResult result;
   Session session = { 0 };
@@ -1667,7 +1670,8 @@ test_lock_second_app (void)
             !rescue_store_delete (second, &delete_error) &&
             g_error_matches (delete_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED);
   untouched = progress_restores (session.path, session.flow);
-  got = g_strdup_printf ("%s, %s", load_result_name (result), describe_error (lock_error));
+  described = describe_error (lock_error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
 
   add_row ("reset: second app on another bus", "locked, error locked, file untouched", got,
            locked && refused && untouched && mode_ok ? "yes" : "NO");
