@@ -31,6 +31,9 @@ G_DEFINE_FINAL_TYPE (RescueApplication, rescue_application, GTK_TYPE_APPLICATION
 static const GOptionEntry options[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { "reset", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Delete the saved progress and quit"), NULL },
+  /* Taken here so that handle_local_options can refuse them: GApplication
+   * would otherwise try to open them as files */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -67,6 +70,10 @@ show_load_result (RescueApplication *self,
                                    folder);
         rescue_window_show_banner (window, message, FALSE);
       }
+      break;
+    case RESCUE_STORE_LOAD_LOCKED:
+      message = g_strdup (_("Code Rescue is already open, maybe in another session, and saves your progress there. This window starts fresh and saves nothing: close it and use the other window."));
+      rescue_window_show_banner (window, message, FALSE);
       break;
     case RESCUE_STORE_LOAD_FRESH:
     default:
@@ -247,18 +254,36 @@ static int
 reset_progress (void)
 {
   g_autofree char *path = rescue_store_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(RescueStore) store = rescue_store_new (path);
   g_autoptr(GError) running_error = NULL;
+  g_autoptr(GError) lock_error = NULL;
   g_autoptr(GError) error = NULL;
   gboolean running = FALSE;
   gboolean reached;
+
+  /* The app that saves the progress holds the folder's lock. No folder:
+   * nothing saved, no one saving, and nothing to make here */
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    rescue_store_lock (store, &lock_error);
 
   /* A running Code Rescue holds the progress in memory: it must forget it
    * there too, or its next change would write it all back */
   reached = reset_running_instance (&running, &running_error);
 
-  /* Deleted here in any case, and checked: only what is really gone is
-   * reported as gone */
+  /* Held by an app this session cannot reach (another session bus, or one
+   * that does not answer): it would write everything back, so nothing is
+   * deleted */
+  if (g_error_matches (lock_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED) &&
+      !(running && reached))
+    {
+      g_printerr ("%s\n", _("Nothing was deleted: Code Rescue is open in another session or does not answer, and would save the progress again. Close it, then try again."));
+      return 1;
+    }
+
+  /* Deleted here in any case (when the app that was reached holds the
+   * lock, it deleted the files itself and this only checks), and checked:
+   * only what is really gone is reported as gone */
   if (!rescue_store_delete (store, &error))
     {
       /* Translators: %s names what is left and why, in English */
@@ -282,6 +307,12 @@ static int
 rescue_application_handle_local_options (GApplication *application,
                                          GVariantDict *options_dict)
 {
+  if (g_variant_dict_contains (options_dict, G_OPTION_REMAINING))
+    {
+      g_printerr ("%s\n", _("Code Rescue takes no file names or other arguments. Run “code-rescue --help” to see its options."));
+      return 2;
+    }
+
   if (g_variant_dict_contains (options_dict, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -309,6 +340,7 @@ rescue_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autofree char *path = NULL;
+  g_autoptr(GError) lock_error = NULL;
 
   G_APPLICATION_CLASS (rescue_application_parent_class)->startup (application);
 
@@ -329,6 +361,11 @@ rescue_application_startup (GApplication *application)
 
   path = rescue_store_default_path ();
   self->store = rescue_store_new (path);
+  /* One writer: a second app (on another session bus, so not reached as
+   * the primary instance) that finds the lock held reads and saves
+   * nothing, and the load result says why */
+  if (!rescue_store_lock (self->store, &lock_error))
+    g_debug ("Progress folder not locked: %s", lock_error->message);
   self->load_result = rescue_store_load (self->store, self->flow, &self->load_error);
   if (self->load_error != NULL)
     g_message ("Saved progress not used: %s", self->load_error->message);

@@ -27,8 +27,8 @@ struct _RescueContext
   RescueShortCodes     *short_codes;
   GListModel           *countries;
   GError               *countries_error;
-  SoupSession          *session;
   RescueSupportRequest *support_request;
+  char                 *support_request_uri;
 };
 
 enum {
@@ -64,7 +64,7 @@ rescue_context_dispose (GObject *object)
   RescueContext *self = (RescueContext *)object;
 
   g_clear_object (&self->support_request);
-  g_clear_object (&self->session);
+  g_clear_pointer (&self->support_request_uri, g_free);
   g_clear_object (&self->short_codes);
   g_clear_object (&self->countries);
   g_clear_error (&self->countries_error);
@@ -205,34 +205,53 @@ rescue_context_peek_countries (RescueContext *self)
   return self->countries;
 }
 
+static char *
+dup_base_form_uri (RescueContext *self)
+{
+  return dup_url_setting (self, "support-form-url", SUPPORT_FORM_URL);
+}
+
 /**
  * rescue_context_dup_support_form_uri:
- * The address of X's form: the built-in one, or the settings' override.
+ * The address of X's form for the check the person faces: the one below
+ * the built-in general form, or below the settings' override.
  *
  * Returns: (transfer full): the address
  */
 char *
 rescue_context_dup_support_form_uri (RescueContext *self)
 {
+  g_autofree char *base = NULL;
+
   g_return_val_if_fail (RESCUE_IS_CONTEXT (self), NULL);
 
-  return dup_url_setting (self, "support-form-url", SUPPORT_FORM_URL);
+  base = dup_base_form_uri (self);
+  return rescue_check_dup_form_uri (rescue_flow_get_check (self->flow), base);
 }
 
+/**
+ * rescue_context_get_support_request:
+ * The reachability check and opener for the current check's form; the
+ * general form stands in when that one has moved.
+ *
+ * Returns: (transfer none): the request
+ */
 RescueSupportRequest *
 rescue_context_get_support_request (RescueContext *self)
 {
+  g_autofree char *uri = NULL;
+
   g_return_val_if_fail (RESCUE_IS_CONTEXT (self), NULL);
 
-  if (self->support_request == NULL)
+  uri = rescue_context_dup_support_form_uri (self);
+  if (self->support_request == NULL || g_strcmp0 (uri, self->support_request_uri) != 0)
     {
-      g_autofree char *uri = rescue_context_dup_support_form_uri (self);
+      g_autofree char *base = dup_base_form_uri (self);
 
-      /* Made on the way to the support form, never before: it loads the
-       * TLS backend, which nothing else needs */
-      self->session = soup_session_new_with_options ("user-agent", "Code Rescue/" PACKAGE_VERSION,
-                                                     NULL);
-      self->support_request = rescue_support_request_new (self->session, uri, FALLBACK_FORM_URL);
+      g_clear_object (&self->support_request);
+      self->support_request = rescue_support_request_new (uri, base);
+      g_free (self->support_request_uri);
+      self->support_request_uri = g_steal_pointer (&uri);
     }
 
   return self->support_request;

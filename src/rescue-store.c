@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include "rescue-enums.h"
 #include "rescue-json.h"
 #include "rescue-store.h"
+#include "rescue-support-request.h"
 
 /*
  * The progress file holds an email address, so it lives in a 0700 folder
@@ -44,6 +46,12 @@ struct _RescueStore
   gboolean    failure_logged;
   /* A bad file that could not be set aside: never written over */
   char       *left_alone;
+
+  /* One writer per folder: the running app holds an flock on the lock
+   * file, which the kernel drops if it dies. A store that found the lock
+   * held reads, writes and deletes nothing. */
+  int         lock_fd;
+  gboolean    locked_out;    /* under write_lock */
 
   /* Writing syncs the disk, which can take a while: watched changes are
    * written from a thread, one write at a time, and the newest state
@@ -108,6 +116,38 @@ read_string (JsonObject  *root,
     {
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
                    "“%s” is not valid text", name);
+      return FALSE;
+    }
+
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/* The username and email go back into the support page's entries, into
+ * Copy Message and into the form's address: they are checked as typed
+ * text is, and checked before they are copied, so that an over-long one
+ * costs nothing */
+static gboolean
+read_detail (JsonObject  *root,
+             const char  *name,
+             gboolean   (*check) (const char *saved, GError **error),
+             char       **out,
+             GError     **error)
+{
+  JsonNode *node = rescue_json_get_value (root, name, G_TYPE_STRING);
+  g_autoptr(GError) check_error = NULL;
+
+  if (node == NULL)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is missing or not a string", name);
+      return FALSE;
+    }
+
+  if (!check (json_node_get_string (node), &check_error))
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” could not have been typed: %s", name, check_error->message);
       return FALSE;
     }
 
@@ -348,8 +388,10 @@ read_snapshot (JsonObject          *root,
   snapshot->has_signed_in_device = json_node_get_boolean (has_device);
 
   return read_outcomes (root, snapshot, error) &&
-         read_string (root, "username", &snapshot->username, error) &&
-         read_string (root, "email", &snapshot->email, error) &&
+         read_detail (root, "username", rescue_support_check_saved_username,
+                      &snapshot->username, error) &&
+         read_detail (root, "email", rescue_support_check_saved_email,
+                      &snapshot->email, error) &&
          read_submitted_at (root, snapshot, error) &&
          read_route (root, snapshot, error);
 }
@@ -574,6 +616,13 @@ write_file (RescueStore  *self,
   gsize length;
   const char *contents = g_bytes_get_data (data, &length);
 
+  if (self->locked_out)
+    {
+      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED,
+                           "Another Code Rescue is saving the progress in this folder");
+      return FALSE;
+    }
+
   if (self->left_alone != NULL)
     {
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
@@ -781,6 +830,9 @@ rescue_store_finalize (GObject *object)
   g_clear_pointer (&self->left_alone, g_free);
   g_clear_pointer (&self->waiting, g_bytes_unref);
   g_mutex_clear (&self->write_lock);
+  /* Releases the lock */
+  if (self->lock_fd >= 0)
+    g_close (self->lock_fd, NULL);
 
   G_OBJECT_CLASS (rescue_store_parent_class)->finalize (object);
 }
@@ -798,17 +850,27 @@ static void
 rescue_store_init (RescueStore *self)
 {
   g_mutex_init (&self->write_lock);
+  self->lock_fd = -1;
 }
 
 /**
  * rescue_store_default_path:
- * Returns: (transfer full): `$XDG_STATE_HOME/code-rescue/progress.json`
+ * Returns: (transfer full): `$XDG_STATE_HOME/code-rescue/progress.json`,
+ *   or `~/.local/state/code-rescue/progress.json` when `$XDG_STATE_HOME` is
+ *   unset, empty or relative
  */
 char *
 rescue_store_default_path (void)
 {
-  return g_build_filename (g_get_user_state_dir (), "code-rescue",
-                           "progress.json", NULL);
+  const char *state = g_get_user_state_dir ();
+
+  /* The XDG spec says to ignore a relative value; GLib 2.74 takes it as
+   * is, and the progress would follow the current folder */
+  if (!g_path_is_absolute (state))
+    return g_build_filename (g_get_home_dir (), ".local", "state", "code-rescue",
+                             "progress.json", NULL);
+
+  return g_build_filename (state, "code-rescue", "progress.json", NULL);
 }
 
 /**
@@ -831,6 +893,79 @@ rescue_store_get_path (RescueStore *self)
   g_return_val_if_fail (RESCUE_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * rescue_store_lock:
+ *
+ * Takes the lock of the progress folder (an flock on `lock` next to the
+ * progress file, made 0600 in the private folder, which is made if
+ * needed), held until @self is finalized or the process ends, however it
+ * ends. Taking it again is a no-op.
+ *
+ * When another Code Rescue holds it, this fails with
+ * %RESCUE_STORE_ERROR_LOCKED and @self stays locked out:
+ * rescue_store_load() reads nothing (%RESCUE_STORE_LOAD_LOCKED), nothing
+ * is saved, and rescue_store_delete() deletes nothing. Other failures
+ * (an unsafe folder, a read-only disk) leave @self as it was: loading and
+ * saving then say what is wrong themselves.
+ */
+gboolean
+rescue_store_lock (RescueStore  *self,
+                   GError      **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *lock_path = NULL;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (RESCUE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->lock_fd >= 0)
+    return TRUE;
+
+  if (!ensure_folder (self->path, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (self->path);
+  lock_path = g_build_filename (folder, "lock", NULL);
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                   "Could not open the lock file %s: %s",
+                   lock_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EINTR)
+        continue;
+
+      g_close (fd, NULL);
+      if (saved_errno == EWOULDBLOCK)
+        {
+          g_mutex_lock (&self->write_lock);
+          self->locked_out = TRUE;
+          g_mutex_unlock (&self->write_lock);
+          g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED,
+                       "Another Code Rescue holds %s", lock_path);
+        }
+      else
+        g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                     "Could not lock %s: %s", lock_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->write_lock);
+  self->locked_out = FALSE;
+  g_mutex_unlock (&self->write_lock);
+  self->lock_fd = fd;
+  return TRUE;
 }
 
 /**
@@ -1076,6 +1211,13 @@ rescue_store_load (RescueStore  *self,
   g_return_val_if_fail (RESCUE_IS_FLOW (flow), RESCUE_STORE_LOAD_FRESH);
   g_return_val_if_fail (error == NULL || *error == NULL, RESCUE_STORE_LOAD_FRESH);
 
+  if (self->locked_out)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED,
+                   "Another Code Rescue holds the progress in %s", self->path);
+      return RESCUE_STORE_LOAD_LOCKED;
+    }
+
   folder = g_path_get_dirname (self->path);
   if (!check_folder (folder, error))
     return RESCUE_STORE_LOAD_UNSAFE_FOLDER;
@@ -1187,8 +1329,11 @@ rescue_store_watch (RescueStore *self,
  * rescue_store_delete:
  * Removes the saved progress and every file kept beside it (the set-aside
  * files, a temporary file a crash left behind); a missing file is not an
- * error. A flow being watched is saved again at its next change. Fails,
- * naming what is left, when anything could not be removed.
+ * error, nor is a file where the folder would be. A flow being watched is
+ * saved again at its next change. Fails, naming what is left, when
+ * anything could not be removed. A store locked out by
+ * rescue_store_lock() removes nothing: it succeeds only when nothing is
+ * there, and otherwise fails with %RESCUE_STORE_ERROR_LOCKED.
  */
 gboolean
 rescue_store_delete (RescueStore  *self,
@@ -1216,14 +1361,17 @@ rescue_store_delete (RescueStore  *self,
   dir = g_dir_open (folder, 0, &dir_error);
   if (dir == NULL)
     {
-      if (g_error_matches (dir_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      /* No folder, or a file where the folder would be: nothing was saved */
+      if (g_error_matches (dir_error, G_FILE_ERROR, G_FILE_ERROR_NOENT) ||
+          g_error_matches (dir_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
         {
           set_left_alone (self, NULL);
           return TRUE;
         }
 
-      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
-                   "Could not delete the saved progress: %s", dir_error->message);
+      /* Callers add what failed: say only why */
+      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
+                           dir_error->message);
       return FALSE;
     }
 
@@ -1239,8 +1387,11 @@ rescue_store_delete (RescueStore  *self,
         continue;
 
       child = g_build_filename (folder, name, NULL);
+      /* The files belong to the app holding the lock: only say they are there */
+      if (self->locked_out)
+        g_string_append_printf (left, "%s%s", left->len > 0 ? ", " : "", child);
       /* remove () also takes an empty folder; a full one is not ours */
-      if (g_remove (child) != 0 && errno != ENOENT)
+      else if (g_remove (child) != 0 && errno != ENOENT)
         {
           int saved_errno = errno;
 
@@ -1253,10 +1404,16 @@ rescue_store_delete (RescueStore  *self,
   if (!name_taken (self->path))
     set_left_alone (self, NULL);
 
+  if (left->len > 0 && self->locked_out)
+    {
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED,
+                   "another Code Rescue holds %s", left->str);
+      return FALSE;
+    }
   if (left->len > 0)
     {
       g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_WRITE,
-                   "Could not delete %s", left->str);
+                   "%s could not be removed", left->str);
       return FALSE;
     }
 

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @RESCUE_STORE_ERROR_WRITE: the progress could not be saved (or deleted)
  * @RESCUE_STORE_ERROR_UNSAFE_FOLDER: the folder belongs to someone else or
  *   cannot be made private
+ * @RESCUE_STORE_ERROR_LOCKED: another Code Rescue holds the folder's lock
  */
 typedef enum
 {
@@ -27,6 +28,7 @@ typedef enum
   RESCUE_STORE_ERROR_UNREADABLE,
   RESCUE_STORE_ERROR_WRITE,
   RESCUE_STORE_ERROR_UNSAFE_FOLDER,
+  RESCUE_STORE_ERROR_LOCKED,
 } RescueStoreError;
 
 GQuark rescue_store_error_quark (void);
@@ -40,6 +42,8 @@ typedef enum
                                  * never written over; nothing is saved */
   RESCUE_STORE_LOAD_UNSAFE_FOLDER, /* the folder is not private to this user:
                                     * nothing read or saved there */
+  RESCUE_STORE_LOAD_LOCKED,     /* another Code Rescue holds the lock: nothing
+                                 * read or saved; see rescue_store_lock() */
 } RescueStoreLoadResult;
 
 #define RESCUE_TYPE_STORE (rescue_store_get_type ())
@@ -48,6 +52,8 @@ G_DECLARE_FINAL_TYPE (RescueStore, rescue_store, RESCUE, STORE, GObject)
 char                 *rescue_store_default_path (void);
 RescueStore          *rescue_store_new          (const char   *path);
 const char           *rescue_store_get_path     (RescueStore  *self);
+gboolean              rescue_store_lock         (RescueStore  *self,
+                                                 GError      **error);
 
 RescueStoreLoadResult rescue_store_load         (RescueStore  *self,
                                                  RescueFlow   *flow,

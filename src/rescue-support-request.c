@@ -10,8 +10,8 @@
 #include "rescue-net-policy.h"
 #include "rescue-support-request.h"
 
-#define USERNAME_MAX 15
-#define EMAIL_MAX 254
+#define USERNAME_MAX RESCUE_SUPPORT_USERNAME_MAX
+#define EMAIL_MAX RESCUE_SUPPORT_EMAIL_MAX
 #define USER_AGENT "Code Rescue/" PACKAGE_VERSION
 
 /*
@@ -25,7 +25,6 @@ struct _RescueSupportRequest
 {
   GObject          parent_instance;
 
-  SoupSession     *session;
   GNetworkMonitor *monitor;       /* NULL: the default one */
   char            *form_uri;
   char            *fallback_uri;
@@ -38,29 +37,72 @@ G_DEFINE_FINAL_TYPE (RescueSupportRequest, rescue_support_request, G_TYPE_OBJECT
 
 G_DEFINE_QUARK (rescue-support-error-quark, rescue_support_error)
 
-/* One reachability check. It deliberately holds no reference on the
- * request, so that dropping the request cancels the check (see dispose). */
+/*
+ * A hostile server (or a TLS proxy the system trusts) can keep libsoup busy
+ * without ever returning to the main loop: a flood of "100 Continue" is read
+ * in a loop. So each check runs in a thread of its own, with its own main
+ * context and its own SoupSession (libsoup wants a session used from the
+ * thread that made it), and the caller never waits for it: the deadline and
+ * Cancel complete the caller's task on the caller's context, whatever the
+ * socket does; the thread is told to stop, and ends when its socket lets
+ * it. It is a plain thread rather than GTask's pool, which GIO's own file
+ * operations share: a thread stuck on a hostile socket must not hold up
+ * saving the progress.
+ */
+
+typedef struct _Call Call;
+
+/* What a check's caller and its thread share. The inputs are set before the
+ * thread starts and never change; the outcome is written by the thread
+ * before it hands it over, and read on the caller's thread after. */
 typedef struct
 {
+  gatomicrefcount   ref;
+  GMainContext     *caller_context;
+  GCancellable     *cancellable;   /* ours: caller, deadline and dispose */
+  guint             timeout;       /* seconds, 0 for none */
+  char             *username;
+  char             *email;
+  GUri             *start;
+  char             *fallback;      /* prefilled */
+
+  RescueFormAnswer  answer;
+  char             *uri;
+  GError           *error;
+
+  Call             *call;          /* on the caller's thread only; NULL once done */
+} Shared;
+
+/* The caller's side of one check, on the caller's thread only. It
+ * deliberately holds no reference on the request, so that dropping the
+ * request cancels the check (see dispose). */
+struct _Call
+{
+  Shared              *shared;
   GWeakRef             self;
-  SoupSession         *session;
   GAsyncReadyCallback  callback;
   gpointer             user_data;
 
   GCancellable        *caller_cancellable;
   gulong               caller_handler;
-  GCancellable        *cancellable;   /* ours: caller, deadline and dispose */
   GSource             *deadline;
-  gboolean             timed_out;
+  GSource             *cancelled;
+};
 
-  char                *username;
-  char                *email;
-  GUri                *start;
-  GUri                *current;
-  char                *fallback;      /* prefilled */
-  guint                hops;
-  SoupMessage         *msg;
-} Check;
+/* The thread's side, on the worker thread only */
+typedef struct
+{
+  Shared       *shared;
+  GMainContext *context;
+  SoupSession  *session;
+  GCancellable *cancellable;   /* ours, and the worker's own deadline */
+  gulong        handler;
+  gboolean      timed_out;
+  gboolean      done;
+  GUri         *current;
+  guint         hops;
+  SoupMessage  *msg;
+} Worker;
 
 typedef struct
 {
@@ -75,27 +117,53 @@ check_result_free (CheckResult *result)
   g_free (result);
 }
 
-static void
-check_free (Check *check)
+static Shared *
+shared_ref (Shared *shared)
 {
-  if (check->caller_handler != 0)
-    g_cancellable_disconnect (check->caller_cancellable, check->caller_handler);
-  if (check->deadline != NULL)
-    {
-      g_source_destroy (check->deadline);
-      g_source_unref (check->deadline);
-    }
-  g_weak_ref_clear (&check->self);
-  g_clear_object (&check->session);
-  g_clear_object (&check->caller_cancellable);
-  g_clear_object (&check->cancellable);
-  g_clear_pointer (&check->username, g_free);
-  g_clear_pointer (&check->email, g_free);
-  g_clear_pointer (&check->start, g_uri_unref);
-  g_clear_pointer (&check->current, g_uri_unref);
-  g_clear_pointer (&check->fallback, g_free);
-  g_clear_object (&check->msg);
-  g_free (check);
+  g_atomic_ref_count_inc (&shared->ref);
+  return shared;
+}
+
+/* Any thread */
+static void
+shared_unref (Shared *shared)
+{
+  if (!g_atomic_ref_count_dec (&shared->ref))
+    return;
+
+  g_main_context_unref (shared->caller_context);
+  g_object_unref (shared->cancellable);
+  g_free (shared->username);
+  g_free (shared->email);
+  g_clear_pointer (&shared->start, g_uri_unref);
+  g_free (shared->fallback);
+  g_free (shared->uri);
+  g_clear_error (&shared->error);
+  g_free (shared);
+}
+
+static void
+destroy_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static void
+call_free (Call *call)
+{
+  if (call->caller_handler != 0)
+    g_cancellable_disconnect (call->caller_cancellable, call->caller_handler);
+  destroy_source (&call->deadline);
+  destroy_source (&call->cancelled);
+  g_weak_ref_clear (&call->self);
+  g_clear_object (&call->caller_cancellable);
+  call->shared->call = NULL;
+  shared_unref (call->shared);
+  g_free (call);
 }
 
 static gboolean
@@ -174,9 +242,31 @@ rescue_support_validate_username (const char  *typed,
   return TRUE;
 }
 
+/* Unicode's Default_Ignorable_Code_Point set is mostly format characters
+ * (G_UNICODE_FORMAT: soft hyphen, zero-width and bidi controls, word
+ * joiners, tags) or unassigned ones, which GLib's tables already tell.
+ * These are the rest: letters and marks that draw nothing, and letters
+ * that look blank though they are not ignorable (U+2800). */
+static gboolean
+is_blank_letter (gunichar c)
+{
+  return c == 0x034f ||                  /* combining grapheme joiner */
+         c == 0x115f || c == 0x1160 ||   /* Hangul choseong/jungseong fillers */
+         c == 0x17b4 || c == 0x17b5 ||   /* Khmer inherent vowels */
+         (c >= 0x180b && c <= 0x180f) || /* Mongolian variation selectors */
+         c == 0x2800 ||                  /* braille blank */
+         c == 0x3164 ||                  /* Hangul filler */
+         (c >= 0xfe00 && c <= 0xfe0f) || /* variation selectors */
+         c == 0xffa0 ||                  /* halfwidth Hangul filler */
+         (c >= 0xe0000 && c <= 0xe0fff); /* tags and variation selectors supplement */
+}
+
 static gboolean
 is_invisible_char (gunichar c)
 {
+  if (is_blank_letter (c))
+    return TRUE;
+
   switch (g_unichar_type (c))
     {
     case G_UNICODE_CONTROL:
@@ -267,6 +357,101 @@ rescue_support_validate_email (const char  *typed,
   if (normalized != NULL)
     *normalized = g_steal_pointer (&email);
   return TRUE;
+}
+
+/* Saved details come back from a file that anyone with the account's
+ * rights can edit. The entries save what is typed as it is typed, so a
+ * value that is merely unfinished or wrong ("ali", "@", a name that is too
+ * long for X) is kept, and the page says what is wrong with it, as it did
+ * before the restart. What no one can type into them is refused: more
+ * characters than they hold, or characters that hide or reorder text
+ * (line breaks would also go verbatim into Copy Message). The length is
+ * looked at first, and only as far as the cap, so that a huge value costs
+ * nothing. */
+static gboolean
+check_saved (const char  *saved,
+             glong        max_chars,
+             int          code,
+             const char  *what,
+             GError     **error)
+{
+  /* No character takes more than 4 bytes in UTF-8 */
+  gsize max_bytes = 4 * (gsize) max_chars;
+  gsize length = strnlen (saved, max_bytes + 1);
+
+  if (length > max_bytes ||
+      (g_utf8_validate_len (saved, length, NULL) &&
+       g_utf8_strlen (saved, length) > max_chars))
+    {
+      g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                   "The saved %s is longer than the %ld characters its entry holds",
+                   what, max_chars);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (saved, length, NULL))
+    {
+      g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                   "The saved %s is not valid text", what);
+      return FALSE;
+    }
+
+  for (const char *p = saved; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible_char (c))
+        {
+          g_set_error (error, RESCUE_SUPPORT_ERROR, code,
+                       "The saved %s holds U+%04X, a line break or an invisible character",
+                       what, c);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rescue_support_check_saved_username:
+ * @saved: a username restored from saved progress
+ *
+ * Whether the support page's entry could hold @saved as typed: empty,
+ * unfinished and invalid names pass (the page shows the validator's
+ * error); one longer than the entry holds
+ * (%RESCUE_SUPPORT_USERNAME_ENTRY_MAX characters), or holding a line
+ * break, a control, bidi or invisible character, fails with
+ * %RESCUE_SUPPORT_ERROR_INVALID_USERNAME and an English message for logs.
+ * The cost never grows past the cap.
+ */
+gboolean
+rescue_support_check_saved_username (const char  *saved,
+                                     GError     **error)
+{
+  g_return_val_if_fail (saved != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_saved (saved, RESCUE_SUPPORT_USERNAME_ENTRY_MAX,
+                      RESCUE_SUPPORT_ERROR_INVALID_USERNAME, "username", error);
+}
+
+/**
+ * rescue_support_check_saved_email:
+ * @saved: an email address restored from saved progress
+ *
+ * As rescue_support_check_saved_username(), for the email address: at
+ * most %RESCUE_SUPPORT_EMAIL_ENTRY_MAX characters, otherwise
+ * %RESCUE_SUPPORT_ERROR_INVALID_EMAIL.
+ */
+gboolean
+rescue_support_check_saved_email (const char  *saved,
+                                  GError     **error)
+{
+  g_return_val_if_fail (saved != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_saved (saved, RESCUE_SUPPORT_EMAIL_ENTRY_MAX,
+                      RESCUE_SUPPORT_ERROR_INVALID_EMAIL, "email address", error);
 }
 
 static gboolean
@@ -405,22 +590,33 @@ rescue_support_error_from_network (const GError *error)
   return network_error (RESCUE_SUPPORT_ERROR_NETWORK);
 }
 
+/* The caller's thread. Pushes the caller's context while the task is made,
+ * so that the result is handed back there even when this runs from a
+ * context the caller iterates without making it the thread default. */
 static void
-check_complete (Check            *check,
-                RescueFormAnswer  answer,
-                char             *uri,
-                GError           *error)
+call_complete (Call             *call,
+               gboolean          dispatching,
+               RescueFormAnswer  answer,
+               char             *uri,
+               GError           *error)
 {
-  g_autoptr(RescueSupportRequest) self = g_weak_ref_get (&check->self);
+  g_autoptr(RescueSupportRequest) self = g_weak_ref_get (&call->self);
   g_autoptr(GTask) task = NULL;
 
   if (self != NULL && self->in_flight != NULL)
-    g_ptr_array_remove (self->in_flight, check->cancellable);
+    g_ptr_array_remove (self->in_flight, call->shared->cancellable);
 
   /* The task is only made now, so that it holds the request only while it
    * reports; if the request is gone, the source object is NULL */
-  task = g_task_new (self, check->caller_cancellable, check->callback, check->user_data);
+  if (dispatching)
+    g_main_context_push_thread_default (call->shared->caller_context);
+  task = g_task_new (self, call->caller_cancellable, call->callback, call->user_data);
+  if (dispatching)
+    g_main_context_pop_thread_default (call->shared->caller_context);
   g_task_set_source_tag (task, rescue_support_request_check_async);
+
+  /* Tell the thread to stop, whatever the reason we are done */
+  g_cancellable_cancel (call->shared->cancellable);
 
   if (error != NULL)
     {
@@ -436,23 +632,46 @@ check_complete (Check            *check,
       g_task_return_pointer (task, result, (GDestroyNotify) check_result_free);
     }
 
-  check_free (check);
-}
-
-static void
-check_fail (Check  *check,
-            GError *error)
-{
-  check_complete (check, RESCUE_FORM_ANSWER_OK, NULL, error);
+  call_free (call);
 }
 
 static gboolean
 deadline_cb (gpointer user_data)
 {
-  Check *check = user_data;
+  Call *call = user_data;
 
-  check->timed_out = TRUE;
-  g_cancellable_cancel (check->cancellable);
+  /* The source is done once this returns */
+  g_clear_pointer (&call->deadline, g_source_unref);
+  call_complete (call, TRUE, RESCUE_FORM_ANSWER_OK, NULL,
+                 network_error (RESCUE_SUPPORT_ERROR_TIMEOUT));
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancel from the caller, or the request disposed */
+static gboolean
+cancelled_cb (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  Call *call = user_data;
+
+  g_clear_pointer (&call->cancelled, g_source_unref);
+  call_complete (call, TRUE, RESCUE_FORM_ANSWER_OK, NULL,
+                 g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                      "Operation was cancelled"));
+  return G_SOURCE_REMOVE;
+}
+
+/* Back on the caller's thread with the worker's outcome, unless the
+ * deadline or Cancel already answered */
+static gboolean
+deliver_cb (gpointer user_data)
+{
+  Shared *shared = user_data;
+
+  if (shared->call != NULL)
+    call_complete (shared->call, TRUE, shared->answer,
+                   g_steal_pointer (&shared->uri),
+                   g_steal_pointer (&shared->error));
   return G_SOURCE_REMOVE;
 }
 
@@ -461,6 +680,61 @@ caller_cancelled_cb (GCancellable *caller,
                      GCancellable *ours)
 {
   g_cancellable_cancel (ours);
+}
+
+/* The worker's thread, from here to worker_thread () */
+static void
+worker_complete (Worker           *worker,
+                 RescueFormAnswer  answer,
+                 char             *uri,
+                 GError           *error)
+{
+  worker->shared->answer = answer;
+  worker->shared->uri = uri;
+  worker->shared->error = error;
+  worker->done = TRUE;
+}
+
+static void
+worker_fail (Worker *worker,
+             GError *error)
+{
+  worker_complete (worker, RESCUE_FORM_ANSWER_OK, NULL, error);
+}
+
+static gboolean
+worker_deadline_cb (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  worker->timed_out = TRUE;
+  g_cancellable_cancel (worker->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+stop_worker_idle_cb (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  if (worker->cancellable != NULL)
+    g_cancellable_cancel (worker->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the thread that cancels, usually the caller's: the session's
+ * own cancellable is only cancelled in the worker's thread, as libsoup
+ * wants everything about a session done from the thread that made it */
+static void
+stop_worker_cb (GCancellable *shared,
+                Worker       *worker)
+{
+  g_autoptr(GSource) stop = g_idle_source_new ();
+
+  g_source_set_priority (stop, G_PRIORITY_HIGH);
+  g_source_set_callback (stop, stop_worker_idle_cb, worker, NULL);
+  g_source_set_static_name (stop, "[rescue] support check stop");
+  g_source_attach (stop, worker->context);
 }
 
 static void
@@ -497,14 +771,14 @@ uri_with_details (GUri       *uri,
   return build_from_guri (uri, username, email);
 }
 
-static void send_hop (Check *check);
+static void send_hop (Worker *worker);
 
 static void
 sent_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  Check *check = user_data;
+  Worker *worker = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
   guint status;
@@ -512,38 +786,39 @@ sent_cb (GObject      *source,
   stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (stream == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && check->timed_out)
-        check_fail (check, network_error (RESCUE_SUPPORT_ERROR_TIMEOUT));
+      g_debug ("%s did not answer: %s", g_uri_get_host (worker->current), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && worker->timed_out)
+        worker_fail (worker, network_error (RESCUE_SUPPORT_ERROR_TIMEOUT));
       else
-        check_fail (check, rescue_support_error_from_network (error));
+        worker_fail (worker, rescue_support_error_from_network (error));
       return;
     }
 
-  status = soup_message_get_status (check->msg);
+  status = soup_message_get_status (worker->msg);
   discard_body (stream);
 
-  g_debug ("%s answered %u", g_uri_get_host (check->current), status);
+  g_debug ("%s answered %u", g_uri_get_host (worker->current), status);
 
   if (rescue_net_policy_is_redirect (status))
     {
       g_autoptr(GError) hop_error = NULL;
-      g_autoptr(GUri) next = rescue_net_policy_next_hop (RESCUE_NET_SITE_HELP, check->start,
-                                                         check->msg, &check->hops,
+      g_autoptr(GUri) next = rescue_net_policy_next_hop (RESCUE_NET_SITE_HELP, worker->shared->start,
+                                                         worker->msg, &worker->hops,
                                                          RESCUE_SUPPORT_MAX_REDIRECTS,
                                                          &hop_error);
 
       if (next != NULL)
         {
-          g_clear_pointer (&check->current, g_uri_unref);
-          check->current = g_steal_pointer (&next);
-          send_hop (check);
+          g_clear_pointer (&worker->current, g_uri_unref);
+          worker->current = g_steal_pointer (&next);
+          send_hop (worker);
           return;
         }
 
       g_debug ("Not followed: %s", hop_error->message);
       if (g_error_matches (hop_error, RESCUE_NET_POLICY_ERROR, RESCUE_NET_POLICY_ERROR_REFUSED))
         {
-          check_fail (check,
+          worker_fail (worker,
                       g_error_new_literal (RESCUE_SUPPORT_ERROR,
                                            RESCUE_SUPPORT_ERROR_REDIRECT_REFUSED,
                                            _("X’s help site sent the request on to an address that is not safe to open. Try again later, or copy the link and open it yourself.")));
@@ -551,7 +826,7 @@ sent_cb (GObject      *source,
         }
       if (g_error_matches (hop_error, RESCUE_NET_POLICY_ERROR, RESCUE_NET_POLICY_ERROR_TOO_MANY_REDIRECTS))
         {
-          check_fail (check,
+          worker_fail (worker,
                       g_error_new_literal (RESCUE_SUPPORT_ERROR,
                                            RESCUE_SUPPORT_ERROR_TOO_MANY_REDIRECTS,
                                            _("X’s help site kept sending the request from one address to another. Try again later.")));
@@ -561,32 +836,93 @@ sent_cb (GObject      *source,
     }
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
-    check_complete (check, RESCUE_FORM_ANSWER_OK,
-                    uri_with_details (check->current, check->username, check->email),
+    worker_complete (worker, RESCUE_FORM_ANSWER_OK,
+                    uri_with_details (worker->current, worker->shared->username, worker->shared->email),
                     NULL);
-  else if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
-    check_complete (check, RESCUE_FORM_ANSWER_MOVED,
-                    g_steal_pointer (&check->fallback), NULL);
+  else if ((status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE) &&
+           worker->shared->fallback != NULL)
+    worker_complete (worker, RESCUE_FORM_ANSWER_MOVED,
+                    g_strdup (worker->shared->fallback), NULL);
   else if (status >= 500 && status <= 599)
-    check_complete (check, RESCUE_FORM_ANSWER_SERVER_TROUBLE,
-                    uri_with_details (check->current, check->username, check->email),
+    worker_complete (worker, RESCUE_FORM_ANSWER_SERVER_TROUBLE,
+                    uri_with_details (worker->current, worker->shared->username, worker->shared->email),
                     NULL);
   else
-    check_complete (check, RESCUE_FORM_ANSWER_OTHER,
-                    uri_with_details (check->current, check->username, check->email),
+    worker_complete (worker, RESCUE_FORM_ANSWER_OTHER,
+                    uri_with_details (worker->current, worker->shared->username, worker->shared->email),
                     NULL);
 }
 
 static void
-send_hop (Check *check)
+send_hop (Worker *worker)
 {
-  g_clear_object (&check->msg);
-  check->msg = rescue_net_policy_new_message (check->current);
-  soup_message_headers_replace (soup_message_get_request_headers (check->msg),
+  g_clear_object (&worker->msg);
+  worker->msg = rescue_net_policy_new_message (worker->current);
+  soup_message_headers_replace (soup_message_get_request_headers (worker->msg),
                                 "User-Agent", USER_AGENT);
 
-  soup_session_send_async (check->session, check->msg, G_PRIORITY_DEFAULT,
-                           check->cancellable, sent_cb, check);
+  soup_session_send_async (worker->session, worker->msg, G_PRIORITY_DEFAULT,
+                           worker->cancellable, sent_cb, worker);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Shared *shared = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSource) deadline = NULL;
+  g_autoptr(GSource) deliver = NULL;
+  Worker worker = { 0 };
+
+  g_main_context_push_thread_default (context);
+
+  worker.shared = shared;
+  /* The user agent and the system's proxy, as the application's own
+   * session has */
+  worker.session = soup_session_new_with_options ("user-agent", USER_AGENT, NULL);
+  worker.cancellable = g_cancellable_new ();
+  worker.context = context;
+  worker.handler = g_cancellable_connect (shared->cancellable, G_CALLBACK (stop_worker_cb),
+                                          &worker, NULL);
+  worker.current = g_uri_ref (shared->start);
+
+  /* The caller keeps the deadline too; this one ends the thread on time
+   * when the caller's context is no longer run */
+  if (shared->timeout > 0)
+    {
+      deadline = g_timeout_source_new_seconds (shared->timeout);
+      g_source_set_callback (deadline, worker_deadline_cb, &worker, NULL);
+      g_source_set_static_name (deadline, "[rescue] support check deadline (worker)");
+      g_source_attach (deadline, context);
+    }
+
+  send_hop (&worker);
+  while (!worker.done)
+    g_main_context_iteration (context, TRUE);
+
+  if (deadline != NULL)
+    g_source_destroy (deadline);
+  /* Waits for a stop_worker_cb () running in another thread: none can
+   * attach a source for this context after it */
+  g_cancellable_disconnect (shared->cancellable, worker.handler);
+  g_clear_object (&worker.msg);
+  soup_session_abort (worker.session);
+  g_clear_object (&worker.session);
+  g_clear_pointer (&worker.current, g_uri_unref);
+  g_clear_object (&worker.cancellable);
+  /* What the session left to clean up runs here, not in a context nobody
+   * iterates */
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+
+  deliver = g_idle_source_new ();
+  g_source_set_priority (deliver, G_PRIORITY_DEFAULT);
+  g_source_set_callback (deliver, deliver_cb, shared, (GDestroyNotify) shared_unref);
+  g_source_set_static_name (deliver, "[rescue] support check result");
+  g_source_attach (deliver, shared->caller_context);
+
+  return NULL;
 }
 
 static void
@@ -603,7 +939,6 @@ rescue_support_request_dispose (GObject *object)
         g_cancellable_cancel (g_ptr_array_index (in_flight, i));
     }
 
-  g_clear_object (&self->session);
   g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (rescue_support_request_parent_class)->dispose (object);
@@ -638,26 +973,25 @@ rescue_support_request_init (RescueSupportRequest *self)
 
 /**
  * rescue_support_request_new:
- * @session: (nullable): the application's session; NULL for a private one
- * @form_uri: (nullable): the 2FA form; NULL or "" for the build default
+ * @form_uri: (nullable): the form for the person's check; NULL or "" for
+ *   the build default
  * @fallback_uri: (nullable): the general account-access form, opened when
- *   the 2FA form has moved; NULL or "" for the build default
+ *   @form_uri has moved; NULL or "" for the build default. When it is
+ *   @form_uri itself, a 404 is opened as it is
+ *
+ * Each check makes its own SoupSession, in its own thread.
  */
 RescueSupportRequest *
-rescue_support_request_new (SoupSession *session,
-                            const char  *form_uri,
-                            const char  *fallback_uri)
+rescue_support_request_new (const char *form_uri,
+                            const char *fallback_uri)
 {
   RescueSupportRequest *self;
 
-  g_return_val_if_fail (session == NULL || SOUP_IS_SESSION (session), NULL);
-
   self = g_object_new (RESCUE_TYPE_SUPPORT_REQUEST, NULL);
-  self->session = session != NULL ? g_object_ref (session) : soup_session_new ();
   self->form_uri = g_strdup (form_uri != NULL && form_uri[0] != '\0'
                              ? form_uri : SUPPORT_FORM_URL);
   self->fallback_uri = g_strdup (fallback_uri != NULL && fallback_uri[0] != '\0'
-                                 ? fallback_uri : FALLBACK_FORM_URL);
+                                 ? fallback_uri : SUPPORT_FORM_URL);
   return self;
 }
 
@@ -693,9 +1027,14 @@ rescue_support_request_set_network_monitor (RescueSupportRequest *self,
  * @username: the username as typed
  * @email: the email address as typed
  *
- * Validates the details, then checks that the prefilled form answers,
- * following at most %RESCUE_SUPPORT_MAX_REDIRECTS redirects, each of them
- * checked. Disposing @self cancels the check.
+ * Validates the details, then checks, in a thread of its own, that the
+ * prefilled form answers, following at most %RESCUE_SUPPORT_MAX_REDIRECTS
+ * redirects, each of them checked. The result comes back on the
+ * thread-default main context of the caller. When the timeout passes, or
+ * @cancellable is cancelled, or @self is disposed, the check completes at
+ * once (%RESCUE_SUPPORT_ERROR_TIMEOUT, %G_IO_ERROR_CANCELLED), whatever
+ * the network does; the thread stops when its socket lets it, and nothing
+ * ever waits for it.
  */
 void
 rescue_support_request_check_async (RescueSupportRequest *self,
@@ -707,70 +1046,93 @@ rescue_support_request_check_async (RescueSupportRequest *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *form = NULL;
+  g_autoptr(GThread) thread = NULL;
   GNetworkMonitor *monitor;
-  Check *check;
+  Shared *shared;
+  Call *call;
 
   g_return_if_fail (RESCUE_IS_SUPPORT_REQUEST (self));
   g_return_if_fail (username != NULL);
   g_return_if_fail (email != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  check = g_new0 (Check, 1);
-  g_weak_ref_init (&check->self, self);
-  check->session = g_object_ref (self->session);
-  check->callback = callback;
-  check->user_data = user_data;
-  check->caller_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  check->cancellable = g_cancellable_new ();
-  if (self->in_flight != NULL)
-    g_ptr_array_add (self->in_flight, g_object_ref (check->cancellable));
+  shared = g_new0 (Shared, 1);
+  g_atomic_ref_count_init (&shared->ref);
+  shared->caller_context = g_main_context_ref_thread_default ();
+  shared->cancellable = g_cancellable_new ();
+  shared->timeout = self->timeout;
 
-  if (!rescue_support_validate_username (username, &check->username, &error) ||
-      !rescue_support_validate_email (email, &check->email, &error))
+  call = g_new0 (Call, 1);
+  call->shared = shared;
+  shared->call = call;
+  g_weak_ref_init (&call->self, self);
+  call->callback = callback;
+  call->user_data = user_data;
+  call->caller_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  if (self->in_flight != NULL)
+    g_ptr_array_add (self->in_flight, g_object_ref (shared->cancellable));
+
+  if (!rescue_support_validate_username (username, &shared->username, &error) ||
+      !rescue_support_validate_email (email, &shared->email, &error))
     {
-      check_fail (check, g_steal_pointer (&error));
+      call_complete (call, FALSE, RESCUE_FORM_ANSWER_OK, NULL, g_steal_pointer (&error));
       return;
     }
 
-  form = rescue_support_build_form_uri (self->form_uri, check->username, check->email, &error);
-  if (form != NULL)
-    check->fallback = rescue_support_build_form_uri (self->fallback_uri, check->username,
-                                                     check->email, &error);
+  form = rescue_support_build_form_uri (self->form_uri, shared->username, shared->email, &error);
+  /* With no other form to turn to, a 404 is an answer like any other */
+  if (form != NULL && g_strcmp0 (self->form_uri, self->fallback_uri) != 0)
+    shared->fallback = rescue_support_build_form_uri (self->fallback_uri, shared->username,
+                                                      shared->email, &error);
   if (error != NULL)
     {
-      check_fail (check, g_steal_pointer (&error));
+      call_complete (call, FALSE, RESCUE_FORM_ANSWER_OK, NULL, g_steal_pointer (&error));
       return;
     }
-  check->start = g_uri_parse (form, SOUP_HTTP_URI_FLAGS, NULL);
-  g_assert (check->start != NULL);
-  check->current = g_uri_ref (check->start);
+  shared->start = g_uri_parse (form, SOUP_HTTP_URI_FLAGS, NULL);
+  g_assert (shared->start != NULL);
 
   monitor = self->monitor != NULL ? self->monitor : g_network_monitor_get_default ();
   if (!g_network_monitor_get_network_available (monitor))
     {
-      check_fail (check,
-                  g_error_new_literal (RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_OFFLINE,
-                                       _("This computer is not connected to the internet. Connect to a network, then try again.")));
+      call_complete (call, FALSE, RESCUE_FORM_ANSWER_OK, NULL,
+                     g_error_new_literal (RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_OFFLINE,
+                                          _("This computer is not connected to the internet. Connect to a network, then try again.")));
       return;
     }
 
   if (cancellable != NULL)
-    check->caller_handler = g_cancellable_connect (cancellable,
-                                                   G_CALLBACK (caller_cancelled_cb),
-                                                   g_object_ref (check->cancellable),
-                                                   g_object_unref);
+    call->caller_handler = g_cancellable_connect (cancellable,
+                                                  G_CALLBACK (caller_cancelled_cb),
+                                                  g_object_ref (shared->cancellable),
+                                                  g_object_unref);
 
-  /* SoupSession:timeout belongs to the whole application and only bounds
-   * each socket wait; a deadline bounds the check, redirects included */
+  /* Cancel, and dispose, answer from here, not from the thread, which may
+   * be stuck on its socket */
+  call->cancelled = g_cancellable_source_new (shared->cancellable);
+  g_source_set_callback (call->cancelled, G_SOURCE_FUNC (cancelled_cb), call, NULL);
+  g_source_set_static_name (call->cancelled, "[rescue] support check cancelled");
+  g_source_attach (call->cancelled, shared->caller_context);
+
+  /* The deadline bounds the whole check, redirects included, and is kept
+   * here for the same reason */
   if (self->timeout > 0)
     {
-      check->deadline = g_timeout_source_new (self->timeout * 1000);
-      g_source_set_callback (check->deadline, deadline_cb, check, NULL);
-      g_source_set_static_name (check->deadline, "[rescue] support form deadline");
-      g_source_attach (check->deadline, g_main_context_get_thread_default ());
+      call->deadline = g_timeout_source_new (self->timeout * 1000);
+      g_source_set_callback (call->deadline, deadline_cb, call, NULL);
+      g_source_set_static_name (call->deadline, "[rescue] support form deadline");
+      g_source_attach (call->deadline, shared->caller_context);
     }
 
-  send_hop (check);
+  thread = g_thread_try_new ("rescue-support", worker_thread, shared_ref (shared), &error);
+  if (thread == NULL)
+    {
+      g_debug ("No thread for the check: %s", error->message);
+      shared_unref (shared);
+      call_complete (call, FALSE, RESCUE_FORM_ANSWER_OK, NULL,
+                     network_error (RESCUE_SUPPORT_ERROR_NETWORK));
+      return;
+    }
 }
 
 /**

@@ -61,6 +61,12 @@ typedef enum
 #define RESCUE_SUPPORT_MAX_REDIRECTS 5
 #define RESCUE_SUPPORT_MAX_BODY (1024 * 1024)
 #define RESCUE_SUPPORT_DEFAULT_TIMEOUT 15
+#define RESCUE_SUPPORT_USERNAME_MAX 15   /* characters */
+#define RESCUE_SUPPORT_EMAIL_MAX 254     /* bytes */
+/* The support page's entries hold at most this many characters (their
+ * max-length in rescue-support-page.ui) */
+#define RESCUE_SUPPORT_USERNAME_ENTRY_MAX 256
+#define RESCUE_SUPPORT_EMAIL_ENTRY_MAX 512
 
 gboolean  rescue_support_validate_username (const char  *typed,
                                             char       **normalized,
@@ -68,6 +74,10 @@ gboolean  rescue_support_validate_username (const char  *typed,
 gboolean  rescue_support_validate_email    (const char  *typed,
                                             char       **normalized,
                                             GError     **error);
+gboolean  rescue_support_check_saved_username (const char  *saved,
+                                               GError     **error);
+gboolean  rescue_support_check_saved_email    (const char  *saved,
+                                               GError     **error);
 gboolean  rescue_support_uri_is_allowed    (const char  *uri);
 char     *rescue_support_build_form_uri    (const char  *base_uri,
                                             const char  *username,
@@ -78,8 +88,7 @@ GError   *rescue_support_error_from_network (const GError *error);
 #define RESCUE_TYPE_SUPPORT_REQUEST (rescue_support_request_get_type ())
 G_DECLARE_FINAL_TYPE (RescueSupportRequest, rescue_support_request, RESCUE, SUPPORT_REQUEST, GObject)
 
-RescueSupportRequest *rescue_support_request_new          (SoupSession          *session,
-                                                           const char           *form_uri,
+RescueSupportRequest *rescue_support_request_new          (const char           *form_uri,
                                                            const char           *fallback_uri);
 void                  rescue_support_request_set_timeout  (RescueSupportRequest *self,
                                                            guint                 seconds);

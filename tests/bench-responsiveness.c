@@ -212,7 +212,7 @@ run_rounds (SoupSession *session,
             const char  *form_url,
             const char  *fallback_url)
 {
-  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (session, form_url, fallback_url);
+  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (form_url, fallback_url);
   g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (TRUE);
 
   /* The default monitor may say "offline" in a container without a route;

@@ -6,10 +6,11 @@ app=${1:?usage: test-command-line.sh PATH/TO/code-rescue VERSION}
 version=${2:?}
 tmp=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+holder=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_STATE_HOME="$tmp/state"
 progress="$tmp/state/code-rescue/progress.json"
-echo "1..8"
+echo "1..12"
 
 save_progress () {
   mkdir -p "$tmp/state/code-rescue"
@@ -86,13 +87,27 @@ stop_app () {
   pid=
 }
 
+# Holds the folder's lock as a Code Rescue on another bus would: the
+# process that holds it is the one killed (no child keeps the lock, or
+# meson's output pipe, open)
+hold_lock () {
+  ( exec 9> "$tmp/state/code-rescue/lock"; flock 9; exec sleep 60 ) > /dev/null 2>&1 &
+  holder=$!
+}
+
+release_lock () {
+  kill "$holder" 2>/dev/null
+  wait "$holder" 2>/dev/null || :
+}
+
 # Every file Code Rescue keeps: the set-aside ones hold the email too
 save_progress
 cp "$progress" "$progress.corrupt"
 cp "$progress" "$progress.corrupt.1"
 out=$("$app" --reset 2>&1)
 status=$?
-left=$(ls -A "$tmp/state/code-rescue")
+# The lock holds nothing: it stays, so that one app keeps the folder
+left=$(ls -A "$tmp/state/code-rescue" | grep -vx lock)
 if [ $status -eq 0 ] && [ -z "$left" ]; then
   echo "ok 6 --reset deletes the set-aside files too"
 else
@@ -109,7 +124,7 @@ pid=$!
 if wait_for_app && [ -p "$progress.corrupt" ] && [ ! -e "$progress" ]; then
   out=$(env -u DISPLAY "$app" --reset 2>&1)
   status=$?
-  left=$(ls -A "$tmp/state/code-rescue")
+  left=$(ls -A "$tmp/state/code-rescue" | grep -vx lock)
   if [ $status -eq 0 ] && [ -z "$left" ]; then
     echo "ok 7 a FIFO is set aside at start-up and removed by --reset"
   else
@@ -136,3 +151,60 @@ else
   echo "not ok 8 --reset with an undeletable file exited $status: $out"
 fi
 stop_app
+
+# The folder locked by a Code Rescue this session's bus cannot reach (here
+# flock(1) stands in for it): it would write everything back, so --reset
+# deletes nothing and says so
+save_progress
+hold_lock
+i=0
+while [ $i -lt 50 ] && flock -n "$tmp/state/code-rescue/lock" true; do
+  sleep 0.1; i=$((i + 1))
+done
+out=$(env -u DISPLAY "$app" --reset 2>&1)
+status=$?
+release_lock
+if [ $status -eq 1 ] && [ -e "$progress" ] && [ "$(echo "$out" | wc -l)" -eq 1 ]; then
+  echo "ok 9 --reset against a locked folder deletes nothing and says so once"
+else
+  echo "not ok 9 --reset against a locked folder exited $status: $out"
+fi
+
+out=$(env -u DISPLAY "$app" foo 2>&1)
+status=$?
+if [ $status -eq 2 ] && [ -n "$out" ] && ! echo "$out" | grep -q CRITICAL; then
+  echo "ok 10 an extra argument gives a usage sentence"
+else
+  echo "not ok 10 code-rescue foo exited $status: $out"
+fi
+
+touch "$tmp/a-file"
+out=$(XDG_STATE_HOME="$tmp/a-file" env -u DISPLAY "$app" --reset 2>&1)
+status=$?
+if [ $status -eq 0 ] && ! echo "$out" | grep -q "Could not"; then
+  echo "ok 11 --reset with XDG_STATE_HOME set to a file: nothing to delete"
+else
+  echo "not ok 11 --reset with XDG_STATE_HOME set to a file exited $status: $out"
+fi
+
+# A second Code Rescue, on another session bus (so not reached as the
+# running one), while the first holds the folder's lock (flock(1) stands in
+# for it): it opens, reads and saves nothing, and says why
+rm -rf "$tmp/state/code-rescue"
+save_progress
+before=$(cat "$progress")
+hold_lock
+i=0
+while [ $i -lt 50 ] && flock -n "$tmp/state/code-rescue/lock" true; do
+  sleep 0.1; i=$((i + 1))
+done
+G_MESSAGES_DEBUG= "$app" > "$tmp/app.log" 2>&1 &
+pid=$!
+if wait_for_app && [ "$(cat "$progress")" = "$before" ] && [ ! -e "$progress.corrupt" ] &&
+   grep -q "Another Code Rescue holds" "$tmp/app.log"; then
+  echo "ok 12 a second app finds the folder locked and leaves the progress alone"
+else
+  echo "not ok 12 a second app with the folder locked: $(cat "$tmp/app.log")"
+fi
+stop_app
+release_lock

@@ -9,7 +9,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -566,9 +568,8 @@ run_check (Session     *session,
            guint        timeout,
            CheckResult *check)
 {
-  g_autoptr(SoupSession) soup = soup_session_new_with_options ("user-agent", "fault-matrix", NULL);
   g_autofree char *fallback = url (servers.http_base, "/form");
-  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (soup, form_url, fallback);
+  g_autoptr(RescueSupportRequest) request = rescue_support_request_new (form_url, fallback);
   g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (online);
 
   rescue_support_request_set_timeout (request, timeout);
@@ -578,7 +579,6 @@ run_check (Session     *session,
                                       rescue_flow_get_email (session->flow),
                                       NULL, check_done_cb, check);
   iterate_until (&check->done);
-  soup_session_abort (soup);
 }
 
 typedef struct
@@ -722,6 +722,9 @@ typedef enum
   FILE_IMPOSSIBLE_HISTORY,
   FILE_YEAR_9999,
   FILE_UNKNOWN_COUNTRY,
+  FILE_HUGE_USERNAME,
+  FILE_LINE_BREAKS,
+  FILE_BIDI_EMAIL,
 } FileFault;
 
 typedef struct
@@ -750,6 +753,13 @@ static const FileCase file_cases[] = {
   { "file: history no events make", FILE_IMPOSSIBLE_HISTORY, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
   { "file: support contacted in 9999", FILE_YEAR_9999, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
   { "file: country ZZ", FILE_UNKNOWN_COUNTRY, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  /* Issue 21, fault 2: it used to hang every start, at a cost that grew
+   * with its length (the alarm below stops a load that would) */
+  { "file: 60,000-character username", FILE_HUGE_USERNAME, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  /* Fault 5: they went verbatim into Copy Message */
+  { "file: line breaks in the username", FILE_LINE_BREAKS, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
+  /* Fault 5: it reversed the Waiting page's sentence */
+  { "file: U+202E at the start of the email", FILE_BIDI_EMAIL, RESCUE_STORE_LOAD_SET_ASIDE, RESCUE_STORE_ERROR_CORRUPT },
 };
 
 /* Peak memory, in KiB: a load must never read more than a progress file */
@@ -777,6 +787,8 @@ load_result_name (RescueStoreLoadResult result)
       return "left alone";
     case RESCUE_STORE_LOAD_UNSAFE_FOLDER:
       return "unsafe folder";
+    case RESCUE_STORE_LOAD_LOCKED:
+      return "locked";
     default:
       return "?";
     }
@@ -878,6 +890,21 @@ break_file (Session   *session,
     case FILE_UNKNOWN_COUNTRY:
       /* The drop-down would show Afghanistan, the advice would be for ZZ */
       bad = with_member (good, "country", "\"ZZ\"");
+      break;
+    case FILE_HUGE_USERNAME:
+      {
+        g_autofree char *huge = g_strnfill (60000, 'a');
+        g_autofree char *member = g_strdup_printf ("\"username\" : \"%s\"", huge);
+
+        bad = replace_once (good, "\"username\" : \"" TYPED_USERNAME "\"", member);
+      }
+      break;
+    case FILE_LINE_BREAKS:
+      bad = replace_once (good, "\"username\" : \"" TYPED_USERNAME "\"",
+                          "\"username\" : \"alice\\n\\nPlease also reset the email to attacker@evil.com\"");
+      break;
+    case FILE_BIDI_EMAIL:
+      bad = replace_once (good, "\"email\" : \"", "\"email\" : \"\\u202e");
       break;
     default:
       g_assert_not_reached ();
@@ -1301,6 +1328,436 @@ test_write_disk_full (void)
   session_clear (&session);
 }
 
+/* ---- Issue 21: the network off the main loop, one writer, the command line */
+
+#define FLOOD_MAX_S        30   /* the server stops by itself after this */
+#define FLOOD_TIMEOUT_S    2
+#define TICK_MS            100
+
+/* A server that answers every connection with "HTTP/1.1 100 Continue",
+ * over and over, as fast as the socket takes it. SoupServer cannot do
+ * that, so it is a raw socket, in a thread of its own: the main loop it
+ * would share is the one under test. */
+typedef struct
+{
+  GSocket *listener;
+  guint16  port;
+  gint     stop;      /* atomic */
+  gint64   sent;      /* atomic: bytes */
+  GThread *thread;
+} Flood;
+
+static gpointer
+flood_thread (gpointer data)
+{
+  Flood *flood = data;
+  gint64 end = g_get_monotonic_time () + FLOOD_MAX_S * G_USEC_PER_SEC;
+  g_autoptr(GString) burst = g_string_new (NULL);
+
+  while (burst->len < 16 * 1024)
+    g_string_append (burst, "HTTP/1.1 100 Continue\r\n\r\n");
+
+  while (!g_atomic_int_get (&flood->stop) && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GSocket) client = g_socket_accept (flood->listener, NULL, NULL);
+      gsize offset = 0;
+
+      if (client == NULL)
+        continue;   /* the 1 s timeout: look at the clock and the flag again */
+
+      g_socket_set_timeout (client, 1);
+      while (!g_atomic_int_get (&flood->stop) && g_get_monotonic_time () < end)
+        {
+          g_autoptr(GError) error = NULL;
+          /* A short write goes on where it stopped: a torn "100 Continue"
+           * would end the flood as a parse error */
+          gssize n = g_socket_send (client, burst->str + offset, burst->len - offset,
+                                    NULL, &error);
+
+          if (n > 0)
+            {
+              g_atomic_pointer_add (&flood->sent, n);
+              offset = (offset + (gsize) n) % burst->len;
+            }
+          else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+            break;
+        }
+      g_socket_close (client, NULL);
+    }
+
+  return NULL;
+}
+
+static void
+flood_start (Flood *flood)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  flood->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                  G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (flood->listener, address, TRUE, &error));
+  g_assert_true (g_socket_listen (flood->listener, &error));
+  g_socket_set_timeout (flood->listener, 1);
+  bound = g_socket_get_local_address (flood->listener, &error);
+  g_assert_no_error (error);
+  flood->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  flood->thread = g_thread_new ("flood", flood_thread, flood);
+}
+
+static void
+flood_stop (Flood *flood)
+{
+  g_atomic_int_set (&flood->stop, 1);
+  g_thread_join (flood->thread);
+  g_socket_close (flood->listener, NULL);
+  g_clear_object (&flood->listener);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Fault 1: libsoup reads informational answers in a loop, so on the main
+ * context a flood of them froze the window: no redraw, no Cancel, no
+ * deadline, no quit over D-Bus. The check now runs in its own thread: the
+ * main loop keeps ticking, and the deadline ends the check on time. */
+static void
+test_support_flood (void)
+{
+  g_autofree char *form_url = NULL;
+  g_autofree char *fallback = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(RescueSupportRequest) request = NULL;
+  g_autoptr(GNetworkMonitor) monitor = test_net_fake_monitor_new (TRUE);
+  CheckResult check = { 0 };
+  Session session = { 0 };
+  Flood flood = { 0 };
+  guint ticks = 0;
+  guint tick_source;
+  gboolean right, readable, answered, flooded, kept;
+
+  session_init (&session, "flood");
+  flood_start (&flood);
+  form_url = g_strdup_printf ("http://127.0.0.1:%u/form", flood.port);
+  fallback = url (servers.http_base, "/form");
+
+  request = rescue_support_request_new (form_url, fallback);
+  rescue_support_request_set_timeout (request, FLOOD_TIMEOUT_S);
+  rescue_support_request_set_network_monitor (request, monitor);
+
+  /* About 20 ticks in the 2 s the check takes; asking for a few leaves room
+   * for a loaded machine, while a frozen loop gives none */
+  tick_source = g_timeout_add (TICK_MS, tick_cb, &ticks);
+  alarm (FLOOD_MAX_S + 30);
+  rescue_support_request_check_async (request,
+                                      rescue_flow_get_username (session.flow),
+                                      rescue_flow_get_email (session.flow),
+                                      NULL, check_done_cb, &check);
+  iterate_until (&check.done);
+  alarm (0);
+  g_source_remove (tick_source);
+  flooded = g_atomic_pointer_get (&flood.sent) > 0;
+  flood_stop (&flood);
+
+  right = !check.ok && g_error_matches (check.error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_TIMEOUT);
+  readable = message_is_readable (check.error);
+  answered = ticks >= 5;
+  kept = typed_kept (&session);
+  described = describe_error (check.error);
+  got = g_strdup_printf ("%s, %u ticks of %u ms", described, ticks, TICK_MS);
+  g_test_message ("flood: %" G_GINT64_FORMAT " bytes of 100 Continue sent; %u main-loop ticks; %s",
+                  (gint64) g_atomic_pointer_get (&flood.sent), ticks,
+                  check.error != NULL ? check.error->message : "no error");
+
+  add_row ("support: flood of 100 Continue", "error timeout, main loop ticking", got,
+           right && readable && answered && flooded && kept ? "yes" : "NO");
+
+  g_assert_true (flooded);
+  g_assert_true (answered);
+  g_assert_true (right);
+  g_assert_true (readable);
+  g_assert_true (kept);
+
+  g_clear_error (&check.error);
+  g_free (check.uri);
+  session_clear (&session);
+}
+
+/* Fault 6: the email check let invisible letters through, though its own
+ * message says they are refused */
+static void
+test_support_invisible_email (void)
+{
+  static const char *invisible[] = {
+    "jack\xe3\x85\xa4@example.org",      /* U+3164 Hangul filler */
+    "jack\xe1\x85\x9f@example.org",      /* U+115F */
+    "jack\xe1\x85\xa0@example.org",      /* U+1160 */
+    "jack\xef\xbe\xa0@example.org",      /* U+FFA0 */
+    "jack\xe2\xa0\x80@example.org",      /* U+2800 braille blank */
+    "jack\xcd\x8f@example.org",          /* U+034F combining grapheme joiner */
+    "jack\xef\xb8\x8f@example.org",      /* U+FE0F variation selector */
+    "jack\xe1\xa0\x8b@example.org",      /* U+180B Mongolian variation selector */
+    "jack\xe2\x81\xa0@example.org",      /* U+2060 word joiner (format) */
+    "jack\xf3\xa0\x80\x81@example.org",  /* U+E0001 language tag */
+  };
+  g_autoptr(GString) passed = g_string_new (NULL);
+  gboolean still_valid;
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (rescue_support_validate_email (invisible[i], NULL, &error) ||
+          !g_error_matches (error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_INVALID_EMAIL))
+        {
+          gunichar c = g_utf8_get_char (invisible[i] + strlen ("jack"));
+
+          g_string_append_printf (passed, "%sU+%04X", passed->len > 0 ? ", " : "", c);
+        }
+    }
+  /* Accents and other scripts are still letters */
+  still_valid = rescue_support_validate_email (TYPED_EMAIL, NULL, NULL);
+
+  add_row ("support: invisible letters in the email", "all refused",
+           passed->len == 0 ? "all refused" : passed->str,
+           passed->len == 0 && still_valid ? "yes" : "NO");
+
+  g_assert_cmpstr (passed->str, ==, "");
+  g_assert_true (still_valid);
+}
+
+/* Fault 3: a second app on another session bus is not GApplication's
+ * primary instance, so only the lock tells it that the progress is
+ * someone else's: it must read, save and delete nothing */
+static void
+test_lock_second_app (void)
+{
+  g_autoptr(RescueStore) first = NULL;
+  g_autoptr(RescueStore) second = NULL;
+  g_autoptr(RescueFlow) other = rescue_flow_new ();
+  g_autoptr(GError) lock_error = NULL;
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  g_autoptr(GError) delete_error = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *got = NULL;
+  RescueStoreLoadResult result;
+  Session session = { 0 };
+  gboolean locked, refused, untouched, mode_ok;
+  g_autofree char *lock_path = NULL;
+  GStatBuf info;
+
+  session_init (&session, "second-app");
+  first = rescue_store_new (session.path);
+  g_assert_true (rescue_store_lock (first, NULL));
+  lock_path = g_build_filename (session.dir, "code-rescue", "lock", NULL);
+  mode_ok = g_stat (lock_path, &info) == 0 && (info.st_mode & 0777) == 0600;
+
+  second = rescue_store_new (session.path);
+  locked = !rescue_store_lock (second, &lock_error) &&
+           g_error_matches (lock_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED);
+  result = rescue_store_load (second, other, &load_error);
+  rescue_flow_set_username (other, "someone_else");
+  refused = result == RESCUE_STORE_LOAD_LOCKED &&
+            !rescue_store_save (second, other, &save_error) &&
+            !rescue_store_delete (second, &delete_error) &&
+            g_error_matches (delete_error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED);
+  untouched = progress_restores (session.path, session.flow);
+  described = describe_error (lock_error);
+  got = g_strdup_printf ("%s, %s", load_result_name (result), described);
+
+  add_row ("reset: second app on another bus", "locked, error locked, file untouched", got,
+           locked && refused && untouched && mode_ok ? "yes" : "NO");
+
+  g_assert_true (mode_ok);
+  g_assert_true (locked);
+  g_assert_true (refused);
+  g_assert_true (untouched);
+
+  /* The kernel lets go with the holder: the next app takes over */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  second = rescue_store_new (session.path);
+  g_assert_true (rescue_store_lock (second, NULL));
+  session_clear (&session);
+}
+
+typedef struct
+{
+  int   status;   /* the exit status, or -1 */
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs code-rescue as a shell would, with no display and a session bus
+ * where no Code Rescue can be */
+static void
+run_app (const char  *cwd,
+         const char  *state_home,
+         const char  *home,
+         const char  *arg,
+         Run         *run)
+{
+  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "src", "code-rescue", NULL);
+  g_autofree char *here = g_get_current_dir ();
+  /* Run by hand, the test's folder may be relative; the app runs elsewhere */
+  g_autofree char *app = g_path_is_absolute (built) ? g_strdup (built)
+                                                    : g_build_filename (here, built, NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { app, arg, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+  env = g_environ_setenv (env, "XDG_STATE_HOME", state_home, TRUE);
+  if (home != NULL)
+    env = g_environ_setenv (env, "HOME", home, TRUE);
+
+  alarm (60);
+  g_spawn_sync (cwd, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  alarm (0);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_test_message ("code-rescue %s: exit %d, out “%s”, err “%s”", arg, run->status, run->out, run->err);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+/* Fault 3, from a shell: --reset used to delete and say so while the
+ * holder kept the progress in memory, to write it back at the next
+ * keystroke */
+static void
+test_reset_locked (void)
+{
+  g_autoptr(RescueStore) holder = NULL;
+  g_autofree char *got = NULL;
+  Session session = { 0 };
+  Run run = { 0 };
+  gboolean right, kept;
+
+  session_init (&session, "reset-locked");
+  holder = rescue_store_new (session.path);
+  g_assert_true (rescue_store_lock (holder, NULL));
+
+  run_app (session.dir, session.dir, NULL, "--reset", &run);
+  kept = progress_restores (session.path, session.flow);
+  right = run.status == 1 && count_lines (run.err) == 1 && run.out[0] == '\0';
+  got = g_strdup_printf ("exit %d, %u line(s), %s", run.status, count_lines (run.err),
+                         kept ? "file kept" : "file gone");
+
+  add_row ("reset: folder locked by an app on another bus", "exit 1, 1 line, file kept", got,
+           right && kept ? "yes" : "NO");
+
+  g_assert_true (right);
+  g_assert_true (kept);
+  run_clear (&run);
+  session_clear (&session);
+}
+
+/* Fault 7: GApplication took "foo" for a file to open */
+static void
+test_command_line_extra_argument (void)
+{
+  g_autofree char *got = NULL;
+  Run run = { 0 };
+  gboolean right;
+
+  run_app (servers.tmp, servers.tmp, NULL, "foo", &run);
+  right = run.status == 2 && count_lines (run.err) == 1 &&
+          strstr (run.err, "CRITICAL") == NULL && strstr (run.err, "--help") != NULL;
+  got = g_strdup_printf ("exit %d, %s", run.status,
+                         strstr (run.err, "CRITICAL") != NULL ? "a CRITICAL" : "a sentence");
+
+  add_row ("command line: extra argument", "exit 2, a sentence", got, right ? "yes" : "NO");
+  g_assert_true (right);
+  run_clear (&run);
+}
+
+/* Fault 8: "Could not delete the saved progress:" twice, and exit 1 with
+ * nothing to delete */
+static void
+test_command_line_state_is_a_file (void)
+{
+  g_autofree char *file = g_build_filename (servers.tmp, "state-is-a-file", NULL);
+  g_autofree char *got = NULL;
+  Run run = { 0 };
+  gboolean right;
+
+  g_assert_true (g_file_set_contents (file, "", 0, NULL));
+  run_app (servers.tmp, file, NULL, "--reset", &run);
+  right = run.status == 0 && strstr (run.err, "Could not") == NULL;
+  got = g_strdup_printf ("exit %d, %s", run.status,
+                         strstr (run.err, "Could not") != NULL ? "an error" : "nothing to delete");
+
+  add_row ("command line: XDG_STATE_HOME is a file", "exit 0, nothing to delete", got,
+           right ? "yes" : "NO");
+  g_assert_true (right);
+  run_clear (&run);
+}
+
+/* Fault 9: a relative XDG_STATE_HOME put the progress under the current
+ * folder; the spec says to ignore it */
+static void
+test_command_line_relative_state (void)
+{
+  g_autofree char *root = g_build_filename (servers.tmp, "relative-state", NULL);
+  g_autofree char *home = g_build_filename (root, "home", NULL);
+  g_autofree char *cwd = g_build_filename (root, "cwd", NULL);
+  g_autofree char *in_home = g_build_filename (home, ".local", "state", "code-rescue", "progress.json", NULL);
+  g_autofree char *in_cwd = g_build_filename (cwd, "state", "code-rescue", "progress.json", NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *got = NULL;
+  Run run = { 0 };
+  gboolean right;
+
+  folder = g_path_get_dirname (in_home);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (in_home, "{}", -1, NULL));
+  g_clear_pointer (&folder, g_free);
+  folder = g_path_get_dirname (in_cwd);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (in_cwd, "{}", -1, NULL));
+
+  run_app (cwd, "state", home, "--reset", &run);
+  right = run.status == 0 && !g_file_test (in_home, G_FILE_TEST_EXISTS) &&
+          g_file_test (in_cwd, G_FILE_TEST_EXISTS);
+  got = g_strdup_printf ("exit %d, %s", run.status,
+                         !g_file_test (in_home, G_FILE_TEST_EXISTS) ? "~/.local/state used"
+                                                                    : "the current folder used");
+
+  add_row ("command line: relative XDG_STATE_HOME", "exit 0, ~/.local/state used", got,
+           right ? "yes" : "NO");
+  g_assert_true (right);
+  run_clear (&run);
+}
+
 /* "support: redirect to http" → "/fault-matrix/support/redirect-to-http" */
 static char *
 test_path (const char *name)
@@ -1355,6 +1812,13 @@ main (int   argc,
   g_test_add_func ("/fault-matrix/file/two-bad-files-in-a-row", test_two_bad_files);
   g_test_add_func ("/fault-matrix/file/folder-owned-by-someone-else", test_foreign_folder);
   g_test_add_func ("/fault-matrix/reset/set-aside-files-and-fifo", test_reset_everything);
+  g_test_add_func ("/fault-matrix/support/flood-of-100-continue", test_support_flood);
+  g_test_add_func ("/fault-matrix/support/invisible-letters-in-the-email", test_support_invisible_email);
+  g_test_add_func ("/fault-matrix/reset/second-app-on-another-bus", test_lock_second_app);
+  g_test_add_func ("/fault-matrix/reset/folder-locked-by-an-app-on-another-bus", test_reset_locked);
+  g_test_add_func ("/fault-matrix/command-line/extra-argument", test_command_line_extra_argument);
+  g_test_add_func ("/fault-matrix/command-line/state-home-is-a-file", test_command_line_state_is_a_file);
+  g_test_add_func ("/fault-matrix/command-line/relative-state-home", test_command_line_relative_state);
 
   status = g_test_run ();
 

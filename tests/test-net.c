@@ -178,6 +178,9 @@ test_net_pause (GPtrArray         *paused,
 {
   soup_server_message_pause (msg);
   g_signal_connect (msg, "finished", G_CALLBACK (paused_finished_cb), NULL);
+  /* A client in another thread may hang up at any moment, and a message
+   * whose connection is gone cannot be unpaused either */
+  g_signal_connect (msg, "disconnected", G_CALLBACK (paused_finished_cb), NULL);
   g_ptr_array_add (paused, g_object_ref (msg));
 }
 

@@ -305,7 +305,7 @@ test_round_trip (Fixture       *fixture,
         rescue_flow_set_has_signed_in_device (flow, device);
         rescue_flow_set_check (flow, check);
         rescue_flow_set_username (flow, name);
-        rescue_flow_set_email (flow, "\"quoted\"\\back\nline@例え.jp");
+        rescue_flow_set_email (flow, "\"quoted\"\\back/line@例え.jp");
         for (guint e = 0; paths[p][e] != -1; e++)
           if (rescue_flow_can_handle (flow, paths[p][e]))
             handle_ok (flow, paths[p][e]);
@@ -1041,6 +1041,63 @@ test_watch_failure_logged_once (Fixture       *fixture,
   g_log_remove_handler ("rescue-store", handler);
 }
 
+/* The entries save what is typed as it is typed: an unfinished or wrong
+ * value comes back as it was, for the page to say what is wrong with it */
+static void
+test_unfinished_details (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char *typed[][2] = {
+    { "ali", "@" }, { "@", "ali" }, { "jack dorsey", "a b@c" },
+    { "typed_far_too_long_for_x", "zoë@exämple" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(RescueStore) store = rescue_store_new (fixture->path);
+      g_autoptr(RescueFlow) flow = busy_flow ();
+      g_autoptr(GError) error = NULL;
+
+      rescue_flow_set_username (flow, typed[i][0]);
+      rescue_flow_set_email (flow, typed[i][1]);
+      g_assert_true (rescue_store_save (store, flow, &error));
+      g_assert_no_error (error);
+      assert_file_holds (fixture->path, flow);
+    }
+}
+
+/* One writer: the lock is taken once per store, refused to a second one
+ * while held, and given up with the store */
+static void
+test_lock (Fixture       *fixture,
+           gconstpointer  data)
+{
+  RescueStore *first = rescue_store_new (fixture->path);
+  g_autoptr(RescueStore) second = rescue_store_new (fixture->path);
+  g_autoptr(RescueFlow) flow = busy_flow ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rescue_store_lock (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (rescue_store_lock (first, &error));
+  g_assert_true (rescue_store_save (first, flow, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (rescue_store_lock (second, &error));
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (rescue_store_save (second, flow, &error));
+  g_assert_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  g_assert_finalize_object (first);
+  g_assert_true (rescue_store_lock (second, &error));
+  g_assert_no_error (error);
+  g_assert_true (rescue_store_save (second, flow, &error));
+  g_assert_no_error (error);
+  assert_file_holds (fixture->path, flow);
+}
+
 static void
 add (const char *name,
      void      (*func) (Fixture *, gconstpointer))
@@ -1150,6 +1207,8 @@ main (int   argc,
   g_test_add_func ("/store/format/submitted-at", test_format_submitted_at);
   add ("/store/round-trip", test_round_trip);
   add ("/store/load/missing", test_missing);
+  add ("/store/load/unfinished-details", test_unfinished_details);
+  add ("/store/lock", test_lock);
   add ("/store/load/bad-files", test_bad_files);
   add ("/store/load/wrong-members", test_wrong_members);
   add ("/store/load/truncated", test_truncated_everywhere);

@@ -195,6 +195,96 @@ test_validation_table (void)
   g_assert_cmpuint (strlen (email_254), ==, 254);
 }
 
+/* Default_Ignorable_Code_Point and the blank-looking letters: GLib's
+ * tables classify some (format characters), the rest are listed */
+static void
+test_validation_invisible_letters (void)
+{
+  static const gunichar invisible[] = {
+    0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b, 0x180e,
+    0x180f, 0x200b, 0x200d, 0x200e, 0x202e, 0x2060, 0x2066, 0x2800, 0x3164,
+    0xfe00, 0xfe0f, 0xfeff, 0xffa0, 0x1d173, 0xe0001, 0xe0041, 0xe0100,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      char letter[8] = { 0 };
+      g_autofree char *email = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_unichar_to_utf8 (invisible[i], letter);
+      email = g_strconcat ("jack", letter, "@example.org", NULL);
+      g_test_message ("U+%04X", invisible[i]);
+      g_assert_false (rescue_support_validate_email (email, NULL, &error));
+      g_assert_error (error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_INVALID_EMAIL);
+    }
+
+  /* Letters with marks, and other scripts, stay */
+  g_assert_true (rescue_support_validate_email ("ze\xcc\x81@example.org", NULL, NULL));
+  g_assert_true (rescue_support_validate_email ("\xe4\xbe\x8b@\xe4\xbe\x8b\xe3\x81\x88.jp", NULL, NULL));
+}
+
+/* What a restored username or email may hold: anything the entries can
+ * hold as typed, unfinished or not; never more than they hold, nor a
+ * character that hides or reorders text */
+static void
+test_saved_details (void)
+{
+  static const struct { const char *text; gboolean ok; } usernames[] = {
+    { "", TRUE }, { "ali", TRUE }, { "@", TRUE }, { "  @jack ", TRUE },
+    { "ali ce", TRUE }, { "al&ce", TRUE }, { "zoë", TRUE },
+    { "typed_just_before_quit", TRUE },
+    { "alice\n\nPlease also reset the email", FALSE }, { "jack\r", FALSE },
+    { "jack\t", FALSE }, { "\xe2\x80\xae" "jack", FALSE }, { "ja\xe2\x80\x8b" "ck", FALSE },
+    { "jack\xe3\x85\xa4", FALSE }, { "\xed\xa0\x80", FALSE },
+  };
+  static const struct { const char *text; gboolean ok; } emails[] = {
+    { "", TRUE }, { "@", TRUE }, { "ali", TRUE }, { "a b@c.com", TRUE },
+    { "zoë+tag@exämple.org", TRUE },
+    { "\xe2\x80\xae" "moc.live@rekcatta", FALSE }, { "a@b.com\nBcc: x@y.z", FALSE },
+    { "\xe3\x85\xa4@example.org", FALSE }, { "a\xe2\x81\xa6@b.com", FALSE },
+  };
+  g_autofree char *longest_name = g_strnfill (RESCUE_SUPPORT_USERNAME_ENTRY_MAX, 'a');
+  g_autofree char *too_long_name = g_strnfill (RESCUE_SUPPORT_USERNAME_ENTRY_MAX + 1, 'a');
+  g_autofree char *huge_name = g_strnfill (60000, 'a');
+  g_autofree char *too_long_email = g_strnfill (RESCUE_SUPPORT_EMAIL_ENTRY_MAX + 1, 'e');
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (usernames); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_test_message ("username %u", i);
+      g_assert_cmpint (rescue_support_check_saved_username (usernames[i].text, &local_error), ==,
+                       usernames[i].ok);
+      if (!usernames[i].ok)
+        g_assert_error (local_error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_INVALID_USERNAME);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (emails); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_test_message ("email %u", i);
+      g_assert_cmpint (rescue_support_check_saved_email (emails[i].text, &local_error), ==,
+                       emails[i].ok);
+      if (!emails[i].ok)
+        g_assert_error (local_error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_INVALID_EMAIL);
+    }
+
+  /* The caps count characters, as the entries do */
+  g_assert_true (rescue_support_check_saved_username (longest_name, NULL));
+  g_assert_false (rescue_support_check_saved_username (too_long_name, NULL));
+  g_assert_false (rescue_support_check_saved_username (huge_name, &error));
+  g_assert_error (error, RESCUE_SUPPORT_ERROR, RESCUE_SUPPORT_ERROR_INVALID_USERNAME);
+  g_assert_false (rescue_support_check_saved_email (too_long_email, NULL));
+  for (guint i = 0; i < RESCUE_SUPPORT_USERNAME_ENTRY_MAX; i++)
+    g_string_append (wide, "ë");
+  g_assert_true (rescue_support_check_saved_username (wide->str, NULL));
+  g_string_append (wide, "ë");
+  g_assert_false (rescue_support_check_saved_username (wide->str, NULL));
+}
+
 /* The normalized value may be discarded */
 static void
 test_validation_null_out (void)
@@ -374,7 +464,6 @@ typedef struct
 {
   SoupServer      *server;
   char            *base;        /* http://127.0.0.1:PORT */
-  SoupSession     *session;
   GNetworkMonitor *online;
   guint            requests;
   char            *last_path;
@@ -502,7 +591,6 @@ fixture_set_up (Fixture       *fixture,
   /* Without the trailing "/": the tests append paths that start with one */
   fixture->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (base));
 
-  fixture->session = soup_session_new ();
   fixture->online = test_net_fake_monitor_new (TRUE);
 }
 
@@ -512,7 +600,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
-  g_clear_object (&fixture->session);
   g_clear_object (&fixture->online);
   g_clear_pointer (&fixture->base, g_free);
   g_clear_pointer (&fixture->last_path, g_free);
@@ -534,7 +621,7 @@ request_for (Fixture    *fixture,
 {
   g_autofree char *form = server_uri (fixture, path);
   g_autofree char *fallback = server_uri (fixture, "/fallback?lang=en");
-  RescueSupportRequest *request = rescue_support_request_new (fixture->session, form, fallback);
+  RescueSupportRequest *request = rescue_support_request_new (form, fallback);
 
   rescue_support_request_set_network_monitor (request, fixture->online);
   return request;
@@ -806,7 +893,7 @@ test_check_refused (Fixture       *fixture,
 
   /* Refused: nothing listens on that port */
   form = g_strdup_printf ("http://127.0.0.1:%u/form", test_net_closed_port ());
-  request = rescue_support_request_new (fixture->session, form, form);
+  request = rescue_support_request_new (form, form);
   rescue_support_request_set_network_monitor (request, fixture->online);
   run_check (request, "jack", "a@b.com", NULL, &outcome);
   assert_fails_with (&outcome, RESCUE_SUPPORT_ERROR_REFUSED);
@@ -866,6 +953,84 @@ test_check_dispose_cancels (Fixture       *fixture,
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+typedef struct
+{
+  Outcome       outcome;
+  GMainContext *context;    /* expected: the caller's thread default */
+  GThread      *thread;
+  gboolean      right_place;
+} Placed;
+
+static void
+placed_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Placed *placed = user_data;
+
+  placed->right_place = g_main_context_get_thread_default () == placed->context &&
+                        g_main_context_is_owner (placed->context) &&
+                        g_thread_self () == placed->thread;
+  check_done_cb (source, result, &placed->outcome);
+}
+
+/* The check runs in a thread of its own, but its result comes back on the
+ * thread-default context of the caller, on the caller's thread */
+static void
+test_check_result_on_caller_context (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(RescueSupportRequest) request = request_for (fixture, "/form");
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  Placed placed = { { 0 }, context, g_thread_self (), FALSE };
+
+  g_main_context_push_thread_default (context);
+  rescue_support_request_check_async (request, "jack", "a@b.com", NULL, placed_done_cb, &placed);
+  g_main_context_pop_thread_default (context);
+
+  /* The server answers from the global default context */
+  while (!placed.outcome.done)
+    {
+      gboolean busy = g_main_context_iteration (NULL, FALSE);
+
+      busy |= g_main_context_iteration (context, FALSE);
+      if (!busy)
+        g_usleep (1000);
+    }
+
+  g_assert_true (placed.right_place);
+  g_assert_no_error (placed.outcome.error);
+  g_assert_cmpint (placed.outcome.answer, ==, RESCUE_FORM_ANSWER_OK);
+  outcome_clear (&placed.outcome);
+}
+
+/* The deadline and Cancel are kept on the caller's side: they answer even
+ * when the thread is not heard from (here the server never answers, and
+ * its main context is not even run while the caller waits) */
+static void
+test_check_deadline_on_caller_side (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(RescueSupportRequest) request = request_for (fixture, "/never");
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(Outcome) timed_out = { 0 };
+  g_auto(Outcome) cancelled = { 0 };
+
+  g_main_context_push_thread_default (context);
+  rescue_support_request_set_timeout (request, 1);
+  rescue_support_request_check_async (request, "jack", "a@b.com", NULL, check_done_cb, &timed_out);
+  rescue_support_request_set_timeout (request, 0);
+  rescue_support_request_check_async (request, "jack", "a@b.com", cancellable, check_done_cb, &cancelled);
+  g_cancellable_cancel (cancellable);
+  while (!timed_out.done || !cancelled.done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  assert_fails_with (&timed_out, RESCUE_SUPPORT_ERROR_TIMEOUT);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_check_offline (Fixture       *fixture,
                     gconstpointer  data)
@@ -904,8 +1069,8 @@ test_check_unsafe_form (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
     {
-      g_autoptr(RescueSupportRequest) as_form = rescue_support_request_new (fixture->session, unsafe[i], local);
-      g_autoptr(RescueSupportRequest) as_fallback = rescue_support_request_new (fixture->session, local, unsafe[i]);
+      g_autoptr(RescueSupportRequest) as_form = rescue_support_request_new (unsafe[i], local);
+      g_autoptr(RescueSupportRequest) as_fallback = rescue_support_request_new (local, unsafe[i]);
       g_auto(Outcome) outcome_form = { 0 };
       g_auto(Outcome) outcome_fallback = { 0 };
 
@@ -1123,6 +1288,8 @@ main (int   argc,
 
   g_test_add_func ("/support/validation/table", test_validation_table);
   g_test_add_func ("/support/validation/null-out", test_validation_null_out);
+  g_test_add_func ("/support/validation/invisible-letters", test_validation_invisible_letters);
+  g_test_add_func ("/support/validation/saved-details", test_saved_details);
   g_test_add_func ("/support/uri/allowed", test_uri_allowed);
   g_test_add_func ("/support/uri/build-keeps-query", test_build_keeps_query);
   g_test_add_func ("/support/uri/build-refuses-unsafe", test_build_refuses_unsafe);
@@ -1142,6 +1309,8 @@ main (int   argc,
   ADD_SERVER_TEST ("huge-body", test_check_huge_body);
   ADD_SERVER_TEST ("cancelled", test_check_cancelled);
   ADD_SERVER_TEST ("dispose-cancels", test_check_dispose_cancels);
+  ADD_SERVER_TEST ("result-on-caller-context", test_check_result_on_caller_context);
+  ADD_SERVER_TEST ("deadline-on-caller-side", test_check_deadline_on_caller_side);
   ADD_SERVER_TEST ("offline", test_check_offline);
   ADD_SERVER_TEST ("invalid-details", test_check_invalid_details);
   ADD_SERVER_TEST ("unsafe-form", test_check_unsafe_form);

@@ -289,7 +289,7 @@ check_done_cb (GObject      *source,
   switch (answer)
     {
     case RESCUE_FORM_ANSWER_MOVED:
-      show_note (self, _("X’s form for two-factor problems has moved, so X’s general account access form opens instead. Choose the option about two-factor authentication there."));
+      show_note (self, _("X’s form for this problem has moved, so X’s general account access form opens instead. Choose the option that fits there."));
       break;
     case RESCUE_FORM_ANSWER_SERVER_TROUBLE:
       show_note (self, _("X’s help site is having trouble right now. If the form doesn’t load in your browser, try again in a while."));
