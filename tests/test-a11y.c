@@ -192,8 +192,9 @@ test_default_widgets (UiApp    *ui,
     const char *button;
   } pages[] = {
     { RESCUE_STEP_WELCOME, "_Start" },
-    { RESCUE_STEP_UNBLOCK, "It _Worked" },
-    { RESCUE_STEP_SIGNED_IN, "It _Worked" },
+    /* Two outcomes to choose from: Enter must not answer for the person */
+    { RESCUE_STEP_UNBLOCK, NULL },
+    { RESCUE_STEP_SIGNED_IN, NULL },
     { RESCUE_STEP_SUPPORT, "Open Support _Form" },
     { RESCUE_STEP_RESOLVED, NULL },
     { RESCUE_STEP_WAITING_FOR_SUPPORT, "Copy _Message" },

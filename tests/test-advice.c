@@ -93,9 +93,12 @@ test_iphone_paths (UiApp    *ui,
   g_assert_nonnull (strstr (text, "Settings › Apps › Messages › Blocked Contacts"));
   g_assert_nonnull (strstr (rescue_steps_get_text (steps, 1), "Unblock"));
 
-  /* Unknown senders: iOS 26 screening, then iOS 17's filter */
+  /* Unknown senders: iOS 26 screening, then iOS 18's settings, then iOS
+   * 17's filter (facts §7.5) */
   text = cause_text (page, "The code went to unknown senders or spam");
-  assert_in_order (text, "On iOS 26", "On iOS 17 or earlier");
+  assert_in_order (text, "On iOS 26", "On iOS 18");
+  assert_in_order (text, "On iOS 18", "On iOS 17 or earlier");
+  assert_in_order (text, "Mark as Known", "Manage Filtering");
   g_assert_nonnull (strstr (text, "Settings › Apps › Messages › Screen Unknown Senders"));
   g_assert_nonnull (strstr (text, "filter button ≡"));
   g_assert_nonnull (strstr (text, "Time Sensitive"));
@@ -127,14 +130,21 @@ test_android_paths (UiApp    *ui,
   g_assert_nonnull (strstr (rescue_steps_get_text (steps, 1), "Settings › Blocked numbers"));
 
   /* Google Messages keeps its own list behind the profile picture */
-  text = rescue_steps_get_text (steps, n - 2);
+  text = rescue_steps_get_text (steps, n - 3);
   g_test_message ("%s", text);
   assert_in_order (text, "In Google Messages, tap your profile picture", "Spam & blocked");
   assert_in_order (text, "Spam & blocked", "tap Unblock");
-  /* no path for another app without a source for it */
-  g_assert_null (strstr (text, "Samsung"));
   g_assert_nonnull (strstr (text, "look for Blocked numbers or Spam"));
   g_assert_nonnull (strstr (rescue_steps_get_text (steps, n - 1), "ask for a new code"));
+
+  /* Samsung's own words beside Google's, and the end of Samsung Messages
+   * (facts §7.5) */
+  text = rescue_steps_get_text (steps, 3);
+  g_assert_nonnull (strstr (text, "Samsung"));
+  g_assert_nonnull (strstr (text, "Block numbers"));
+  g_assert_nonnull (strstr (text, "−"));
+  text = rescue_steps_get_text (steps, n - 2);
+  assert_in_order (text, "Samsung Messages stopped working in July 2026 on Android 12", "Android 11 or older");
 
   text = cause_text (page, "The code went to unknown senders or spam");
   assert_in_order (text, "profile picture", "Spam & blocked");
@@ -152,12 +162,14 @@ test_sender_box (UiApp    *ui,
     const char *country;
     const char *line;
   } cases[] = {
-    { "US", "40404: From X’s own help pages, 2017" },
-    { "GB", "86444 (Vodafone, O2): From a mobile carrier’s own pages, 2009" },
-    { "DE", "+49 17 6888 50505: From a third-party website, 2009" },
-    { "SE", "+46 737 494222: From a third-party website, 2009" },
-    { "KE", "8988 (Safaricom): Ended in 2018. From the press, 2018" },
-    { "MY", "28933 (Maxis, Celcom): From the press, 2019" },
+    /* each number isolated (U+2068 … U+2069), so it keeps its order in
+     * a right-to-left sentence */
+    { "US", "\u206840404\u2069: From X’s own help pages, 2017" },
+    { "GB", "\u206886444\u2069 (Vodafone, O2): From a mobile carrier’s own pages, 2009" },
+    { "DE", "\u2068+49 17 6888 50505\u2069: From a third-party website, 2009" },
+    { "SE", "\u2068+46 737 494222\u2069: From a third-party website, 2009" },
+    { "KE", "\u20688988\u2069 (Safaricom): Ended in 2018. From the press, 2018" },
+    { "MY", "\u206828933\u2069 (Maxis, Celcom): From the press, 2019" },
   };
   GtkWidget *page = ui_page (ui, RESCUE_STEP_UNBLOCK);
 
@@ -243,7 +255,7 @@ test_sources (UiApp    *ui,
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SIGNED_IN);
   assert_sources (ui, RESCUE_FIX_SIGNED_IN);
 
-  ui_click (visible_page (ui), "Still _No Code");
+  ui_click (visible_page (ui), "It _Didn’t Work");
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
   assert_sources (ui, RESCUE_FIX_SUPPORT);
 }
@@ -291,7 +303,7 @@ test_no_request_before_support (UiApp    *ui,
   ui_flush ();
   ui_click (visible_page (ui), "Still _No Code");
   ui_flush ();
-  ui_click (visible_page (ui), "Still _No Code");
+  ui_click (visible_page (ui), "It _Didn’t Work");
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
   ui_settle (ui);
   g_assert_cmpuint (requests, ==, 0);

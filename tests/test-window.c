@@ -153,7 +153,7 @@ test_through_to_support (Fixture  *fixture,
   assert_sidebar (fixture, RESCUE_STEP_UNBLOCK, "Didn’t work");
   assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Current");
 
-  ui_click (visible_page (fixture), "Still _No Code");
+  ui_click (visible_page (fixture), "It _Didn’t Work");
   assert_step (fixture, RESCUE_STEP_SUPPORT);
   assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Didn’t work");
   assert_sidebar (fixture, RESCUE_STEP_SUPPORT, "Current");
@@ -210,7 +210,7 @@ test_start_over (Fixture  *fixture,
 
   start (fixture, "_Android", TRUE);
   ui_click (visible_page (fixture), "Still _No Code");
-  ui_click (visible_page (fixture), "Still _No Code");
+  ui_click (visible_page (fixture), "It _Didn’t Work");
   gtk_editable_set_text (GTK_EDITABLE (ui_find_type (visible_page (fixture), GTK_TYPE_ENTRY, 0)), "someone");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "start-over", NULL);
@@ -367,7 +367,8 @@ test_numbers_by_country (Fixture  *fixture,
 
   numbers = numbers_for (fixture, "US");
   g_assert_nonnull (numbers);
-  g_assert_true (g_str_has_prefix (numbers, "40404"));
+  /* isolated, so it keeps its order inside a right-to-left sentence */
+  g_assert_cmpstr (numbers, ==, "\u206840404\u2069");
 
   numbers = numbers_for (fixture, "GB");
   g_assert_nonnull (strstr (numbers, "86444"));
@@ -383,7 +384,7 @@ test_numbers_by_country (Fixture  *fixture,
   g_assert_null (numbers_for (fixture, "FR"));
   g_assert_nonnull (ui_find_label (unblock, "No number is known for your country"));
   start (fixture, "_iPhone", TRUE);
-  g_assert_true (ui_widget_shown (ui_find_label (unblock, "Codes may come from a short number, a long international number, or a sender named “X” or “Twitter”. Look for any of those in the block list.")));
+  g_assert_true (ui_widget_shown (ui_find_label_containing (unblock, "Code Rescue knows no sender number for this country. Unblock any sender named “X” or “Twitter”")));
 }
 
 static void
@@ -485,7 +486,15 @@ test_backup_code_without_device (Fixture  *fixture,
   start (fixture, "_iPhone", FALSE);
   ui_click (visible_page (fixture), "Still _No Code");
   assert_step (fixture, RESCUE_STEP_SUPPORT);
+
+  /* Not signed in anywhere, still a way to fix 2's backup-code steps,
+   * which end in an outcome of their own */
+  ui_click (visible_page (fixture), "I Have a _Backup Code");
+  assert_step (fixture, RESCUE_STEP_SIGNED_IN);
   assert_backup_code_reachable (visible_page (fixture));
+  ui_click (visible_page (fixture), "I’m _In");
+  assert_step (fixture, RESCUE_STEP_RESOLVED);
+  assert_sidebar (fixture, RESCUE_STEP_SIGNED_IN, "Worked");
 }
 
 static gboolean

@@ -7,7 +7,6 @@
 
 #include "rescue-sources-box.h"
 #include "rescue-button-row.h"
-#include "rescue-steps.h"
 #include "rescue-support-page.h"
 
 /* Only validate after a pause: don't scold someone mid-word */
@@ -27,11 +26,14 @@ struct _RescueSupportPage
   GtkWidget            *error_box;
   GtkLabel             *error_label;
   GtkLabel             *note_label;
-  GtkBox               *backup_box;
+  GtkWidget            *backup_box;
+  GtkLabel             *copied_label;
   GtkButton            *open_button;
   GtkLabel             *open_hint;
   GtkWidget            *cancel_button;
   GtkWidget            *copy_link_button;
+  GtkWidget            *copy_username_button;
+  GtkWidget            *copy_email_button;
 
   GCancellable         *cancellable;
   char                 *link_to_copy;
@@ -125,6 +127,13 @@ update_buttons (RescueSupportPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->open_hint), missing != NULL);
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
+  gtk_widget_set_sensitive (self->copy_username_button,
+                            *gtk_editable_get_text (GTK_EDITABLE (self->username_entry)) != '\0');
+  gtk_widget_set_sensitive (self->copy_email_button,
+                            *gtk_editable_get_text (GTK_EDITABLE (self->email_entry)) != '\0');
+  /* Once there and back, Back leads to the backup-code steps */
+  gtk_widget_set_visible (self->backup_box,
+                          flow != NULL && rescue_flow_can_handle (flow, RESCUE_EVENT_SHOW_SIGNED_IN));
   /* What is checked is what is sent: no edits halfway */
   gtk_editable_set_editable (GTK_EDITABLE (self->username_entry), !checking);
   gtk_editable_set_editable (GTK_EDITABLE (self->email_entry), !checking);
@@ -361,6 +370,65 @@ cancel_clicked_cb (RescueSupportPage *self)
   g_cancellable_cancel (self->cancellable);
 }
 
+/* Each detail is one click from the clipboard: X's form may ask for it
+ * again, whatever the address carried */
+static void
+copy_text (RescueSupportPage *self,
+           const char        *text,
+           const char        *said)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  gtk_label_set_text (self->copied_label, said);
+  gtk_widget_set_visible (GTK_WIDGET (self->copied_label), TRUE);
+}
+
+static void
+copy_username_clicked_cb (RescueSupportPage *self)
+{
+  g_autofree char *username = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->username_entry));
+
+  /* As X knows it, without the "@" people often type */
+  if (!rescue_support_validate_username (typed, &username, NULL))
+    username = g_strdup (typed);
+  copy_text (self, username, _("Your username is on your clipboard."));
+}
+
+static void
+copy_email_clicked_cb (RescueSupportPage *self)
+{
+  g_autofree char *email = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->email_entry));
+
+  if (!rescue_support_validate_email (typed, &email, NULL))
+    email = g_strdup (typed);
+  copy_text (self, email, _("Your email address is on your clipboard."));
+}
+
+static void
+copy_message_clicked_cb (RescueSupportPage *self)
+{
+  g_autofree char *message = rescue_context_dup_support_message (rescue_page_get_context (RESCUE_PAGE (self)), TRUE);
+
+  copy_text (self, message, _("The message is on your clipboard. Paste it into X’s form with Ctrl+V."));
+  /* Said next to the button pressed, too, when it was the error card's */
+  if (gtk_widget_get_visible (self->error_box))
+    show_note (self, gtk_label_get_text (self->copied_label));
+}
+
+/* Enter in the username goes on to the email, as a form does */
+static void
+username_activate_cb (RescueSupportPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->email_entry));
+}
+
+static void
+backup_clicked_cb (RescueSupportPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_SHOW_SIGNED_IN);
+}
+
 static void
 copy_link_clicked_cb (RescueSupportPage *self)
 {
@@ -497,6 +565,9 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, backup_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copied_label);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_username_button);
+  gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, copy_email_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, open_hint);
   gtk_widget_class_bind_template_child (widget_class, RescueSupportPage, cancel_button);
@@ -505,6 +576,11 @@ rescue_support_page_class_init (RescueSupportPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_link_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_username_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_email_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_message_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, username_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
 }
 
 static void
@@ -513,7 +589,6 @@ rescue_support_page_init (RescueSupportPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->open_button));
 
-  gtk_box_append (self->backup_box, rescue_steps_new_backup_code ());
   g_signal_connect_object (rescue_page_get_action_row (RESCUE_PAGE (self)), "notify::stacked",
                            G_CALLBACK (open_row_stacked_cb), self, G_CONNECT_SWAPPED);
 }
