@@ -7,6 +7,7 @@
 
 #include "rescue-application.h"
 #include "rescue-store.h"
+#include "rescue-wait-reminder.h"
 #include "rescue-window.h"
 
 struct _RescueApplication
@@ -19,6 +20,7 @@ struct _RescueApplication
   RescueStore           *store;
   RescueStoreLoadResult  load_result;
   GError                *load_error;
+  RescueWaitReminder    *wait_reminder;
 
   /* the open "Start over?" dialog, if any (weak) */
   GtkWidget             *start_over_dialog;
@@ -323,6 +325,7 @@ rescue_application_startup (GApplication *application)
   self->settings = g_settings_new (BASE_APP_ID);
   self->context = rescue_context_new (self->settings);
   self->flow = g_object_ref (rescue_context_get_flow (self->context));
+  self->wait_reminder = rescue_wait_reminder_new (application, self->flow);
 
   path = rescue_store_default_path ();
   self->store = rescue_store_new (path);
@@ -367,6 +370,7 @@ rescue_application_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->start_over_dialog), (gpointer *)&self->start_over_dialog);
   self->start_over_dialog = NULL;
   g_clear_object (&self->store);
+  g_clear_object (&self->wait_reminder);
   g_clear_error (&self->load_error);
   g_clear_object (&self->flow);
   g_clear_object (&self->context);
