@@ -55,6 +55,20 @@ opened_cb (GObject      *source,
   gtk_widget_set_visible (self->fallback, TRUE);
 }
 
+/* A long label ("Open X's Security Key Settings") at 1.5× text is wider
+ * than a 360 px window: the button's own label wraps instead */
+static void
+set_label_wraps (RescueLinkButton *self)
+{
+  GtkWidget *label = gtk_button_get_child (self->button);
+
+  if (!GTK_IS_LABEL (label))
+    return;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
 static void
 clicked_cb (RescueLinkButton *self)
 {
@@ -141,6 +155,7 @@ rescue_link_button_set_property (GObject      *object,
     {
     case PROP_LABEL:
       gtk_button_set_label (self->button, g_value_get_string (value));
+      set_label_wraps (self);
       break;
     case PROP_URI:
       g_free (self->uri);
