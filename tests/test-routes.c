@@ -466,6 +466,64 @@ test_not_sure (UiApp    *ui,
   click (ui, "Still _Locked", RESCUE_STEP_SUPPORT);
 }
 
+/* At the default size (850 × 610, as issue #20 measured it), the first
+ * thing to do on each route's own page is in view without scrolling */
+static void
+test_first_step_in_view (UiApp    *ui,
+                         gpointer  data)
+{
+  static const struct {
+    RescueCheck  check;
+    RescueStep   step;
+    const char  *first;
+  } pages[] = {
+    { RESCUE_CHECK_NOT_SURE, RESCUE_STEP_IDENTIFY, "X asks for a sign-in code it texted you" },
+    { RESCUE_CHECK_PASSWORD_RESET, RESCUE_STEP_RESET_CODE, "On X’s screen after Forgot password?" },
+    { RESCUE_CHECK_LOCKED, RESCUE_STEP_LOCKED, "On X’s lock screen, press Start." },
+    { RESCUE_CHECK_TOO_MANY_ATTEMPTS, RESCUE_STEP_WAIT, "Leave X’s sign-in alone until then" },
+    { RESCUE_CHECK_SECURITY_KEY, RESCUE_STEP_SECURITY_KEY, "On X’s lock screen, choose one of its three ways out" },
+  };
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (ui->window)), <=, 850);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (ui->window)), <=, 610);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page;
+      GtkWidget *scrolled;
+      GtkWidget *first;
+      graphene_rect_t bounds;
+
+      if (rescue_flow_get_step (flow_of (ui)) != RESCUE_STEP_WELCOME)
+        g_assert_true (rescue_flow_handle (flow_of (ui), RESCUE_EVENT_RESTART, NULL));
+      ui_flush ();
+      start (ui, pages[i].check, pages[i].step);
+      ui_settle (ui);
+
+      page = visible_page (ui);
+      scrolled = ui_find_type (page, GTK_TYPE_SCROLLED_WINDOW, 0);
+      first = ui_find_label_containing (page, pages[i].first);
+      g_assert_nonnull (first);
+      g_assert_true (gtk_widget_compute_bounds (first, scrolled, &bounds));
+      g_test_message ("%s: first step ends at %.0f of %d px", rescue_step_to_string (pages[i].step),
+                      bounds.origin.y + bounds.size.height, gtk_widget_get_height (scrolled));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+    }
+}
+
+static void
+run_default_size (gconstpointer body)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_settings_set_int (settings, "window-width", 850);
+  g_settings_set_int (settings, "window-height", 610);
+  ui_run_fresh ((UiBody)body, base_uri);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 run (gconstpointer body)
 {
@@ -490,6 +548,7 @@ main (int   argc,
   g_test_add_data_func ("/routes/wait-over", test_wait_over, run);
   g_test_add_data_func ("/routes/security-key", test_security_key, run);
   g_test_add_data_func ("/routes/not-sure", test_not_sure, run);
+  g_test_add_data_func ("/routes/first-step-in-view", test_first_step_in_view, run_default_size);
 
   return g_test_run ();
 }
