@@ -480,7 +480,7 @@ test_first_step_in_view (UiApp    *ui,
     { RESCUE_CHECK_NOT_SURE, RESCUE_STEP_IDENTIFY, "X asks for a sign-in code it texted you" },
     { RESCUE_CHECK_PASSWORD_RESET, RESCUE_STEP_RESET_CODE, "On X’s screen after Forgot password?" },
     { RESCUE_CHECK_LOCKED, RESCUE_STEP_LOCKED, "On X’s lock screen, press Start." },
-    { RESCUE_CHECK_TOO_MANY_ATTEMPTS, RESCUE_STEP_WAIT, "Leave X’s sign-in alone until then" },
+    { RESCUE_CHECK_TOO_MANY_ATTEMPTS, RESCUE_STEP_WAIT, "Leave X’s sign-in alone until the hour is up." },
     { RESCUE_CHECK_SECURITY_KEY, RESCUE_STEP_SECURITY_KEY, "On X’s lock screen, choose one of its three ways out" },
   };
 

@@ -187,7 +187,7 @@ rescue_wait_page_init (RescueWaitPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Two outcomes and no default: a hurried Enter must not answer */
 
-  rescue_steps_append (self->steps, _("Leave X’s sign-in alone until then: every new try before the hour is up changes nothing."));
+  rescue_steps_append (self->steps, _("Leave X’s sign-in alone until the hour is up."));
   rescue_steps_append (self->steps, _("When the hour is up, sign in to X again."));
   rescue_steps_append (self->steps, _("You can close Code Rescue meanwhile: it remembers when the hour is up, and tells you if it is still open then."));
 
