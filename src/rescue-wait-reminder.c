@@ -82,10 +82,12 @@ send_notification (RescueWaitReminder *self)
   if (!can_notify (self))
     return;
 
+  /* Translators: the title of a desktop notification, shown when X's
+   * hour-long sign-in lock after too many attempts should be over */
   notification = g_notification_new (_("You can try X again"));
+  /* Translators: the body of that notification */
   g_notification_set_body (notification,
                            _("The hour of X’s lock is up. Sign in to X again, then tell Code Rescue how it went."));
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_application_send_notification (self->application, RESCUE_WAIT_REMINDER_NOTIFICATION_ID, notification);
 }
 

@@ -21,16 +21,17 @@ static const Choice choices[] = {
     N_("X asks for a sign-in code it texted you"),
     N_("Two-factor authentication by text message. Since 20 March 2023 it needs X Premium.") },
   { RESCUE_CHECK_PASSWORD_RESET,
-    /* Translators: “Forgot password?” is X's own link, as X shows it in your language */
     N_("X sent a code to reset your password"),
+    /* Translators: “Forgot password?” is X's own link, as X shows it in your language */
     N_("After you chose “Forgot password?”, X sends a code to reset it.") },
   { RESCUE_CHECK_LOCKED,
     /* Translators: X's own words on its lock screen, as X shows them in your language */
     N_("“Your account has been locked”"),
+    /* Translators: “Start” is the button on X's lock screen */
     N_("Or X asks you to verify your phone, often with a Start button and a puzzle.") },
   { RESCUE_CHECK_TOO_MANY_ATTEMPTS,
     N_("X says you tried too often"),
-    /* Translators: X's own words, as X shows them in your language */
+    /* Translators: “try again later” stands for X's own words */
     N_("Or it asks you to try again later.") },
   { RESCUE_CHECK_SECURITY_KEY,
     N_("X asks for your security key"),
