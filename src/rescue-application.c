@@ -8,6 +8,7 @@
 #include "rescue-application.h"
 #include "rescue-store.h"
 #include "rescue-style-manager.h"
+#include "rescue-wait-reminder.h"
 #include "rescue-window.h"
 
 struct _RescueApplication
@@ -21,6 +22,7 @@ struct _RescueApplication
   RescueStoreLoadResult  load_result;
   GError                *load_error;
   RescueStyleManager    *style_manager;
+  RescueWaitReminder    *wait_reminder;
 
   /* the open "Start over?" dialog, if any (weak) */
   GtkWidget             *start_over_dialog;
@@ -358,6 +360,7 @@ rescue_application_startup (GApplication *application)
   self->settings = g_settings_new (BASE_APP_ID);
   self->context = rescue_context_new (self->settings);
   self->flow = g_object_ref (rescue_context_get_flow (self->context));
+  self->wait_reminder = rescue_wait_reminder_new (application, self->flow);
 
   path = rescue_store_default_path ();
   self->store = rescue_store_new (path);
@@ -408,6 +411,7 @@ rescue_application_dispose (GObject *object)
   self->start_over_dialog = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->style_manager);
+  g_clear_object (&self->wait_reminder);
   g_clear_error (&self->load_error);
   g_clear_object (&self->flow);
   g_clear_object (&self->context);

@@ -19,7 +19,6 @@ struct _RescueLinkButton
   GtkWidget     parent_instance;
 
   GtkButton    *button;
-  GtkLabel     *label;
   GtkWidget    *fallback;
   GtkLabel     *address;
   GtkLabel     *copied;
@@ -54,6 +53,20 @@ opened_cb (GObject      *source,
 
   g_debug ("Opening %s: %s", self->uri, error->message);
   gtk_widget_set_visible (self->fallback, TRUE);
+}
+
+/* A long label ("Open X's Security Key Settings") at 1.5× text is wider
+ * than a 360 px window: the button's own label wraps instead */
+static void
+set_label_wraps (RescueLinkButton *self)
+{
+  GtkWidget *label = gtk_button_get_child (self->button);
+
+  if (!GTK_IS_LABEL (label))
+    return;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
 }
 
 static void
@@ -92,7 +105,6 @@ rescue_link_button_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->button = NULL;
-  self->label = NULL;
   self->fallback = NULL;
   self->address = NULL;
   self->copied = NULL;
@@ -121,7 +133,7 @@ rescue_link_button_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      g_value_set_string (value, gtk_label_get_label (self->label));
+      g_value_set_string (value, gtk_button_get_label (self->button));
       break;
     case PROP_URI:
       g_value_set_string (value, self->uri);
@@ -142,7 +154,8 @@ rescue_link_button_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LABEL:
-      gtk_label_set_text_with_mnemonic (self->label, g_value_get_string (value));
+      gtk_button_set_label (self->button, g_value_get_string (value));
+      set_label_wraps (self);
       break;
     case PROP_URI:
       g_free (self->uri);
@@ -189,14 +202,8 @@ rescue_link_button_init (RescueLinkButton *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
-  /* Its own label, as a button's does not wrap: a long translation at
-   * large text must still fit a 360 px window */
   self->button = GTK_BUTTON (gtk_button_new ());
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_justify (self->label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_mnemonic_widget (self->label, GTK_WIDGET (self->button));
-  gtk_button_set_child (self->button, GTK_WIDGET (self->label));
+  gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->button), GTK_ALIGN_START);
   g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (clicked_cb), self);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));

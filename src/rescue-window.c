@@ -7,9 +7,14 @@
 
 #include "rescue-done-page.h"
 #include "rescue-first-frame.h"
+#include "rescue-identify-page.h"
+#include "rescue-locked-page.h"
+#include "rescue-reset-code-page.h"
+#include "rescue-security-key-page.h"
 #include "rescue-signed-in-page.h"
 #include "rescue-support-page.h"
 #include "rescue-unblock-page.h"
+#include "rescue-wait-page.h"
 #include "rescue-welcome-page.h"
 #include "rescue-window-private.h"
 #include "rescue-window-size.h"
@@ -352,6 +357,11 @@ create_page (RescueWindow *self,
     { RESCUE_STEP_UNBLOCK,   rescue_unblock_page_get_type },
     { RESCUE_STEP_SIGNED_IN, rescue_signed_in_page_get_type },
     { RESCUE_STEP_SUPPORT,   rescue_support_page_get_type },
+    { RESCUE_STEP_IDENTIFY,     rescue_identify_page_get_type },
+    { RESCUE_STEP_RESET_CODE,   rescue_reset_code_page_get_type },
+    { RESCUE_STEP_LOCKED,       rescue_locked_page_get_type },
+    { RESCUE_STEP_WAIT,         rescue_wait_page_get_type },
+    { RESCUE_STEP_SECURITY_KEY, rescue_security_key_page_get_type },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)

@@ -16,7 +16,7 @@ done
 # Below the window, nothing includes GTK: those units are tested without a display
 for f in "$src"/src/rescue-context.[ch] "$src"/src/rescue-flow.[ch] "$src"/src/rescue-store.[ch] \
          "$src"/src/rescue-short-codes.[ch] "$src"/src/rescue-support-request.[ch] \
-         "$src"/src/rescue-support-message.[ch]; do
+         "$src"/src/rescue-support-message.[ch] "$src"/src/rescue-wait-reminder.[ch]; do
   if grep -Eq '#include <gtk/gtk.h>|#include "rescue-(application|window)' "$f"; then
     echo "$f reaches up into GTK or the window"
     status=1

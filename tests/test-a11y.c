@@ -198,6 +198,19 @@ test_default_widgets (UiApp    *ui,
     { RESCUE_STEP_SUPPORT, "Open Support _Form" },
     { RESCUE_STEP_RESOLVED, NULL },
     { RESCUE_STEP_WAITING_FOR_SUPPORT, "Copy _Message" },
+    /* the routes' own pages: one answer has a default, two outcomes none */
+    { RESCUE_STEP_IDENTIFY, "_Continue" },
+    { RESCUE_STEP_RESET_CODE, NULL },
+    { RESCUE_STEP_LOCKED, NULL },
+    { RESCUE_STEP_WAIT, NULL },
+    { RESCUE_STEP_SECURITY_KEY, NULL },
+  };
+  static const struct { RescueStep step; RescueCheck check; } route_starts[] = {
+    { RESCUE_STEP_IDENTIFY, RESCUE_CHECK_NOT_SURE },
+    { RESCUE_STEP_RESET_CODE, RESCUE_CHECK_PASSWORD_RESET },
+    { RESCUE_STEP_LOCKED, RESCUE_CHECK_LOCKED },
+    { RESCUE_STEP_WAIT, RESCUE_CHECK_TOO_MANY_ATTEMPTS },
+    { RESCUE_STEP_SECURITY_KEY, RESCUE_CHECK_SECURITY_KEY },
   };
   RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
@@ -212,6 +225,10 @@ test_default_widgets (UiApp    *ui,
 
       g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_RESTART, NULL));
       rescue_flow_set_has_signed_in_device (flow, TRUE);
+      rescue_flow_set_check (flow, RESCUE_CHECK_TWO_FACTOR);
+      for (guint j = 0; j < G_N_ELEMENTS (route_starts); j++)
+        if (route_starts[j].step == step)
+          rescue_flow_set_check (flow, route_starts[j].check);
       if (step == RESCUE_STEP_RESOLVED)
         {
           g_assert_true (rescue_flow_handle (flow, RESCUE_EVENT_START, NULL));

@@ -20,20 +20,48 @@ flow_of (UiApp *ui)
   return rescue_context_get_flow (rescue_application_get_context (ui->app));
 }
 
+/* The check whose route starts at @step, for the routes' own steps */
+static gboolean
+check_starting_at (RescueStep   step,
+                   RescueCheck *check)
+{
+  for (RescueCheck c = 0; c < RESCUE_N_CHECKS; c++)
+    {
+      guint n_steps;
+      const RescueStep *route = rescue_check_get_route (c, &n_steps);
+
+      if (c != RESCUE_CHECK_TWO_FACTOR && n_steps > 0 && route[0] == step)
+        {
+          *check = c;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Puts the flow at @step with a history that leads there and details
- * typed, as a person would have got there */
+ * typed, as a person would have got there: the two-factor route, or the
+ * route whose own first step @step is */
 static void
 go_to (UiApp      *ui,
        RescueStep  step)
 {
   g_auto(RescueFlowSnapshot) snapshot = { 0 };
+  RescueCheck check = RESCUE_CHECK_TWO_FACTOR;
 
   rescue_flow_get_snapshot (flow_of (ui), &snapshot);
   snapshot.step = step;
   snapshot.n_history = 0;
   memset (snapshot.outcomes, 0, sizeof snapshot.outcomes);
   snapshot.support_submitted_at = 0;
+  snapshot.wait_started_at = 0;
   snapshot.has_signed_in_device = TRUE;
+  check_starting_at (step, &check);
+  snapshot.check = check;
+  /* the hour has just begun: not over while the test runs */
+  if (step == RESCUE_STEP_WAIT)
+    snapshot.wait_started_at = g_get_real_time () / G_USEC_PER_SEC;
   if (step != RESCUE_STEP_WELCOME)
     snapshot.history[snapshot.n_history++] = RESCUE_STEP_WELCOME;
   if (step == RESCUE_STEP_SIGNED_IN || step == RESCUE_STEP_SUPPORT || step == RESCUE_STEP_WAITING_FOR_SUPPORT)

@@ -429,12 +429,12 @@ ui_step_has_page (RescueStep step)
     case RESCUE_STEP_SUPPORT:
     case RESCUE_STEP_RESOLVED:
     case RESCUE_STEP_WAITING_FOR_SUPPORT:
-      return TRUE;
     case RESCUE_STEP_IDENTIFY:
     case RESCUE_STEP_RESET_CODE:
     case RESCUE_STEP_LOCKED:
     case RESCUE_STEP_WAIT:
     case RESCUE_STEP_SECURITY_KEY:
+      return TRUE;
     default:
       return FALSE;
     }
@@ -593,21 +593,33 @@ ui_settle (UiApp *ui)
 }
 
 /* Shows every step's page once, as a person would reach it (with a
- * signed-in device and their details typed), and calls @func on each */
+ * signed-in device and their details typed), and calls @func on each:
+ * the two-factor route, then each other check's own first step, and last
+ * the resolved page */
 void
 ui_visit_every_page (UiApp      *ui,
                      UiPageFunc  func,
                      gpointer    data)
 {
   RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
-  static const struct { RescueEvent event; RescueStep step; } path[] = {
-    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
-    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
-    { RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
-    { RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
-    { RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
-    { RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
-    { RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
+  /* check: the answer given before the event, or -1 to keep it */
+  static const struct { int check; RescueEvent event; RescueStep step; } path[] = {
+    { RESCUE_CHECK_TWO_FACTOR, RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { -1, RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SIGNED_IN },
+    { -1, RESCUE_EVENT_FIX_FAILED, RESCUE_STEP_SUPPORT },
+    { -1, RESCUE_EVENT_SUPPORT_SUBMITTED, RESCUE_STEP_WAITING_FOR_SUPPORT },
+    { -1, RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_CHECK_NOT_SURE, RESCUE_EVENT_START, RESCUE_STEP_IDENTIFY },
+    { RESCUE_CHECK_PASSWORD_RESET, RESCUE_EVENT_START, RESCUE_STEP_RESET_CODE },
+    { -1, RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_CHECK_LOCKED, RESCUE_EVENT_START, RESCUE_STEP_LOCKED },
+    { -1, RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_CHECK_TOO_MANY_ATTEMPTS, RESCUE_EVENT_START, RESCUE_STEP_WAIT },
+    { -1, RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_CHECK_SECURITY_KEY, RESCUE_EVENT_START, RESCUE_STEP_SECURITY_KEY },
+    { -1, RESCUE_EVENT_RESTART, RESCUE_STEP_WELCOME },
+    { RESCUE_CHECK_TWO_FACTOR, RESCUE_EVENT_START, RESCUE_STEP_UNBLOCK },
+    { -1, RESCUE_EVENT_FIX_WORKED, RESCUE_STEP_RESOLVED },
   };
   gboolean seen[RESCUE_N_STEPS] = { FALSE, };
 
@@ -623,6 +635,8 @@ ui_visit_every_page (UiApp      *ui,
     {
       g_autoptr(GError) error = NULL;
 
+      if (path[i].check >= 0)
+        rescue_flow_set_check (flow, path[i].check);
       g_assert_true (rescue_flow_handle (flow, path[i].event, &error));
       g_assert_no_error (error);
       ui_settle (ui);

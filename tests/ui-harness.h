@@ -57,9 +57,8 @@ gboolean    ui_widget_shown        (GtkWidget    *widget);
 void        ui_click               (GtkWidget    *root,
                                     const char   *label);
 RescueStep  ui_visible_step        (UiApp        *ui);
-/* Whether @step has a page yet: the routes' own steps (identify,
- * reset-code, locked, wait, security-key) get theirs with issue #18's UI,
- * which then adds them here */
+/* Whether @step has a page: every step has one now; kept so that a step
+ * added later can be passed over until its page exists */
 gboolean    ui_step_has_page       (RescueStep    step);
 GtkWidget  *ui_page                (UiApp        *ui,
                                     RescueStep    step);

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rescue-identify-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rescue-identify-page.h"
+
+/* The checks a person can choose here, each as X's screen shows it
+ * (x-2fa-facts.md §7.1), in the welcome question's order */
+typedef struct
+{
+  RescueCheck  check;
+  const char  *title;
+  const char  *caption;
+} Choice;
+
+static const Choice choices[] = {
+  { RESCUE_CHECK_TWO_FACTOR,
+    N_("X asks for a sign-in code it texted you"),
+    N_("Two-factor authentication by text message. Since 20 March 2023 it needs X Premium.") },
+  { RESCUE_CHECK_PASSWORD_RESET,
+    N_("X sent a code to reset your password"),
+    /* Translators: “Forgot password?” is X's own link, as X shows it in your language */
+    N_("After you chose “Forgot password?”, X sends a code to reset it.") },
+  { RESCUE_CHECK_LOCKED,
+    /* Translators: X's own words on its lock screen, as X shows them in your language */
+    N_("“Your account has been locked”"),
+    /* Translators: “Start” is the button on X's lock screen */
+    N_("Or X asks you to verify your phone, often with a Start button and a puzzle.") },
+  { RESCUE_CHECK_TOO_MANY_ATTEMPTS,
+    N_("X says you tried too often"),
+    /* Translators: “try again later” stands for X's own words */
+    N_("Or it asks you to try again later.") },
+  { RESCUE_CHECK_SECURITY_KEY,
+    N_("X asks for your security key"),
+    N_("Or for a passkey, or it says the key must be set up again.") },
+};
+
+struct _RescueIdentifyPage
+{
+  RescuePage      parent_instance;
+
+  GtkBox         *choice_box;
+  GtkButton      *continue_button;
+
+  GtkCheckButton *buttons[G_N_ELEMENTS (choices)];
+};
+
+G_DEFINE_FINAL_TYPE (RescueIdentifyPage, rescue_identify_page, RESCUE_TYPE_PAGE)
+
+static void
+update_choices (RescueIdentifyPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+  RescueCheck check = flow ? rescue_flow_get_check (flow) : RESCUE_CHECK_NOT_SURE;
+
+  /* Back from a route shows the answer given; not-sure shows none */
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gtk_check_button_set_active (self->buttons[i], choices[i].check == check);
+}
+
+static void
+update_buttons (RescueIdentifyPage *self)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  /* The flow refuses START here until a check is chosen */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button),
+                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_START));
+}
+
+static void
+choice_toggled_cb (RescueIdentifyPage *self,
+                   GtkCheckButton     *button)
+{
+  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
+
+  if (flow == NULL || !gtk_check_button_get_active (button))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    if (self->buttons[i] == button)
+      rescue_flow_set_check (flow, choices[i].check);
+}
+
+static void
+continue_clicked_cb (RescueIdentifyPage *self)
+{
+  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_START);
+}
+
+static void
+rescue_identify_page_flow_changed (RescuePage *page)
+{
+  RescueIdentifyPage *self = RESCUE_IDENTIFY_PAGE (page);
+
+  update_choices (self);
+  update_buttons (self);
+}
+
+static GtkCheckButton *
+choice_button_new (const Choice   *choice,
+                   GtkCheckButton *group)
+{
+  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (_(choice->title));
+  GtkWidget *caption = gtk_label_new (_(choice->caption));
+
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  gtk_widget_add_css_class (button, "check-choice");
+
+  /* A child that is not a label gives no name of its own */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(choice->title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(choice->caption),
+                                  -1);
+
+  return GTK_CHECK_BUTTON (button);
+}
+
+static void
+rescue_identify_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_IDENTIFY_PAGE);
+
+  G_OBJECT_CLASS (rescue_identify_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_identify_page_class_init (RescueIdentifyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
+
+  object_class->dispose = rescue_identify_page_dispose;
+  page_class->flow_changed = rescue_identify_page_flow_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-identify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RescueIdentifyPage, choice_box);
+  gtk_widget_class_bind_template_child (widget_class, RescueIdentifyPage, continue_button);
+  gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
+}
+
+static void
+rescue_identify_page_init (RescueIdentifyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      self->buttons[i] = choice_button_new (&choices[i], i > 0 ? self->buttons[0] : NULL);
+      g_signal_connect_object (self->buttons[i], "toggled", G_CALLBACK (choice_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->choice_box, GTK_WIDGET (self->buttons[i]));
+    }
+
+  /* One answer, no outcome: Enter may continue once a check is chosen */
+  rescue_page_set_default_widget (RESCUE_PAGE (self), GTK_WIDGET (self->continue_button));
+}
