@@ -338,7 +338,8 @@ rescue_application_startup (GApplication *application)
     { "quit", quit_activated_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *back_accels[] = { "<Alt>Left", "Escape", NULL };
+  /* Escape too, but the window decides what it means (rescue-window.c) */
+  static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autofree char *path = NULL;

@@ -18,13 +18,13 @@ struct _RescueSourcesBox
 {
   GtkWidget  parent_instance;
 
-  RescueFix  fix;
+  RescueStep step;
   GtkLabel  *error_label;
 };
 
 enum {
   PROP_0,
-  PROP_FIX,
+  PROP_STEP,
   N_PROPS
 };
 
@@ -95,7 +95,7 @@ populate (RescueSourcesBox *self)
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_widget_set_parent (heading, GTK_WIDGET (self));
 
-  sources = rescue_sources_get (self->fix, &n_sources);
+  sources = rescue_sources_get_for_step (self->step, &n_sources);
   for (guint i = 0; i < n_sources; i++)
     {
       g_autofree char *name = g_markup_escape_text (_(sources[i].name), -1);
@@ -163,8 +163,8 @@ rescue_sources_box_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FIX:
-      g_value_set_enum (value, self->fix);
+    case PROP_STEP:
+      g_value_set_enum (value, self->step);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -181,8 +181,8 @@ rescue_sources_box_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_FIX:
-      self->fix = g_value_get_enum (value);
+    case PROP_STEP:
+      self->step = g_value_get_enum (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -200,8 +200,8 @@ rescue_sources_box_class_init (RescueSourcesBoxClass *klass)
   object_class->get_property = rescue_sources_box_get_property;
   object_class->set_property = rescue_sources_box_set_property;
 
-  properties[PROP_FIX] =
-    g_param_spec_enum ("fix", NULL, NULL, RESCUE_TYPE_FIX, RESCUE_FIX_UNBLOCK,
+  properties[PROP_STEP] =
+    g_param_spec_enum ("step", NULL, NULL, RESCUE_TYPE_STEP, RESCUE_STEP_UNBLOCK,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                        G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -221,15 +221,15 @@ rescue_sources_box_init (RescueSourcesBox *self)
 }
 
 GtkWidget *
-rescue_sources_box_new (RescueFix fix)
+rescue_sources_box_new (RescueStep step)
 {
-  return g_object_new (RESCUE_TYPE_SOURCES_BOX, "fix", fix, NULL);
+  return g_object_new (RESCUE_TYPE_SOURCES_BOX, "step", step, NULL);
 }
 
-RescueFix
-rescue_sources_box_get_fix (RescueSourcesBox *self)
+RescueStep
+rescue_sources_box_get_step (RescueSourcesBox *self)
 {
-  g_return_val_if_fail (RESCUE_IS_SOURCES_BOX (self), RESCUE_FIX_UNBLOCK);
+  g_return_val_if_fail (RESCUE_IS_SOURCES_BOX (self), RESCUE_STEP_UNBLOCK);
 
-  return self->fix;
+  return self->step;
 }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RescueSourcesBox, rescue_sources_box, RESCUE, SOURCES_BOX, GtkWidget)
 
 /* Property "fix" (RescueFix, construct-only): whose sources to list */
-GtkWidget *rescue_sources_box_new     (RescueFix         fix);
-RescueFix  rescue_sources_box_get_fix (RescueSourcesBox *self);
+GtkWidget *rescue_sources_box_new      (RescueStep        step);
+RescueStep rescue_sources_box_get_step (RescueSourcesBox *self);
 
 G_END_DECLS

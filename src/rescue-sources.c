@@ -14,12 +14,10 @@
  * together.
  */
 
+/* Every page was checked again in the third pass (facts §7) */
 #define LAST_CHECKED_YEAR  2026
 #define LAST_CHECKED_MONTH 12
-#define LAST_CHECKED_DAY   2
-
-/* The routes' own pages were checked in the third pass (facts §7) */
-#define ROUTES_CHECKED_DAY 6
+#define LAST_CHECKED_DAY   6
 
 static const RescueSource unblock_sources[] = {
   /* Translators: the names of the web pages Code Rescue's advice comes
@@ -35,6 +33,8 @@ static const RescueSource unblock_sources[] = {
     "https://www.greenhatexpert.com/twitter-2fa-not-working/" },
   { N_("Google Messages Help: spam and blocked messages"),
     "https://support.google.com/messages/answer/9061432" },
+  { N_("Inquirer Technology: Samsung Messages gives way to Google Messages by July 2026"),
+    "https://technology.inquirer.net/145962/google-messages-to-replace-samsung-messages" },
   { N_("Twitter Help, archived 2018: STOP and START by text message"),
     "https://web.archive.org/web/20180918080347/https://help.twitter.com/en/using-twitter/help-with-twitter-sms" },
   { N_("X Help: issues with two-factor authentication"),
@@ -50,6 +50,8 @@ static const RescueSource unblock_sources[] = {
 static const RescueSource signed_in_sources[] = {
   { N_("X Help: two-factor authentication"),
     "https://help.x.com/en/managing-your-account/two-factor-authentication" },
+  { N_("X Help: issues with two-factor authentication"),
+    "https://help.x.com/en/managing-your-account/issues-with-login-authentication" },
   { N_("Digital Trends: changing X’s two-factor method"),
     "https://www.digitaltrends.com/social-media/how-to-change-your-twitter-two-factor-authentication-method/" },
   { N_("Begamob: X asks for your password or an emailed code first"),
@@ -155,72 +157,6 @@ rescue_sources_get_for_step (RescueStep  step,
       return NULL;
     }
 #undef RETURN_SOURCES
-}
-
-/**
- * rescue_sources_get_step_last_checked:
- * The day the project last checked the sources of the page for @step.
- *
- * Returns: (transfer full): that day, at midnight UTC
- */
-GDateTime *
-rescue_sources_get_step_last_checked (RescueStep step)
-{
-  switch (step)
-    {
-    case RESCUE_STEP_IDENTIFY:
-    case RESCUE_STEP_RESET_CODE:
-    case RESCUE_STEP_LOCKED:
-    case RESCUE_STEP_WAIT:
-    case RESCUE_STEP_SECURITY_KEY:
-      return g_date_time_new_utc (LAST_CHECKED_YEAR, LAST_CHECKED_MONTH, ROUTES_CHECKED_DAY, 0, 0, 0);
-    case RESCUE_STEP_WELCOME:
-    case RESCUE_STEP_UNBLOCK:
-    case RESCUE_STEP_SIGNED_IN:
-    case RESCUE_STEP_SUPPORT:
-    case RESCUE_STEP_RESOLVED:
-    case RESCUE_STEP_WAITING_FOR_SUPPORT:
-    default:
-      return rescue_sources_get_last_checked ();
-    }
-}
-
-/**
- * rescue_sources_get:
- * @n_sources: (out): how many there are
- *
- * Returns: (array length=n_sources) (transfer none): the sources of the
- *   page for @fix, in the order the page uses them
- */
-const RescueSource *
-rescue_sources_get (RescueFix  fix,
-                    guint     *n_sources)
-{
-  g_return_val_if_fail (n_sources != NULL, NULL);
-
-  switch (fix)
-    {
-    case RESCUE_FIX_UNBLOCK:
-      *n_sources = G_N_ELEMENTS (unblock_sources);
-      return unblock_sources;
-    case RESCUE_FIX_SIGNED_IN:
-      *n_sources = G_N_ELEMENTS (signed_in_sources);
-      return signed_in_sources;
-    case RESCUE_FIX_SUPPORT:
-      *n_sources = G_N_ELEMENTS (support_sources);
-      return support_sources;
-    case RESCUE_FIX_RESET_CODE:
-      return rescue_sources_get_for_step (RESCUE_STEP_RESET_CODE, n_sources);
-    case RESCUE_FIX_LOCKED:
-      return rescue_sources_get_for_step (RESCUE_STEP_LOCKED, n_sources);
-    case RESCUE_FIX_WAIT:
-      return rescue_sources_get_for_step (RESCUE_STEP_WAIT, n_sources);
-    case RESCUE_FIX_SECURITY_KEY:
-      return rescue_sources_get_for_step (RESCUE_STEP_SECURITY_KEY, n_sources);
-    default:
-      *n_sources = 0;
-      g_return_val_if_reached (NULL);
-    }
 }
 
 /**

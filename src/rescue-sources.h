@@ -21,12 +21,9 @@ typedef struct
 #define RESCUE_X_SECURITY_KEYS_URI       "https://x.com/settings/account/login_verification/security_keys"
 #define RESCUE_X_BACKUP_CODE_URI         "https://x.com/settings/account/login_verification/backup_code"
 
-const RescueSource *rescue_sources_get              (RescueFix   fix,
-                                                    guint      *n_sources);
 const RescueSource *rescue_sources_get_for_step     (RescueStep  step,
                                                     guint      *n_sources);
 GDateTime          *rescue_sources_get_last_checked (void);
-GDateTime          *rescue_sources_get_step_last_checked (RescueStep step);
 char               *rescue_format_date              (GDateTime  *date);
 
 G_END_DECLS

@@ -502,6 +502,29 @@ apply_narrow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Escape goes back, except while typing: in an entry it only leaves the
+ * entry, so a hurried Escape never takes the person off the form they are
+ * filling in. After the entry had its turn (the bubble phase), so that an
+ * open popup of its own closes first. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   data)
+{
+  RescueWindow *self = RESCUE_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
+    {
+      if (RESCUE_IS_PAGE (page))
+        rescue_page_focus_heading (RESCUE_PAGE (page));
+      return TRUE;
+    }
+
+  return gtk_widget_activate_action (widget, "win.back", NULL);
+}
+
 static void
 back_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
@@ -719,6 +742,7 @@ rescue_window_init (RescueWindow *self)
     { "notice", notice_activated_cb, "s" },
     { "show-help-overlay", show_help_overlay_activated_cb },
   };
+  GtkEventController *escape;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -729,6 +753,13 @@ rescue_window_init (RescueWindow *self)
 
   self->settings = g_settings_new (BASE_APP_ID);
   rescue_first_frame_watch (GTK_WINDOW (self));
+
+  escape = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_BUBBLE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (escape_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), escape);
 }
 
 RescueWindow *

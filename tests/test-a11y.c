@@ -166,7 +166,22 @@ test_keyboard_only (UiApp    *ui,
 
   ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "alt+u", NULL);
   ui_xdotool (GTK_WINDOW (ui->window), "type", "--delay", "20", "jack_2", NULL);
-  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "alt+e", NULL);
+
+  /* Escape while typing only leaves the field: the form stays, as typed */
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Escape", NULL);
+  ui_flush ();
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  assert_heading_focused (ui, "Contact X Support");
+  g_assert_cmpstr (rescue_flow_get_username (flow), ==, "jack_2");
+
+  /* Enter in the username goes on to the email */
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "alt+u", NULL);
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "End", NULL);
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Return", NULL);
+  ui_flush ();
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (ui->window)),
+                                         ui_find_type (ui_page (ui, RESCUE_STEP_SUPPORT), GTK_TYPE_ENTRY, 1)));
   ui_xdotool (GTK_WINDOW (ui->window), "type", "--delay", "20", "jack@example.org", NULL);
   g_assert_cmpstr (rescue_flow_get_username (flow), ==, "jack_2");
   g_assert_cmpstr (rescue_flow_get_email (flow), ==, "jack@example.org");

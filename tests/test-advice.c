@@ -193,8 +193,8 @@ test_sender_box (UiApp    *ui,
 /* ---- Sources ------------------------------------------------------------ */
 
 static void
-assert_sources (UiApp     *ui,
-                RescueFix  fix)
+assert_sources (UiApp      *ui,
+                RescueStep  step)
 {
   GtkWidget *page = visible_page (ui);
   GtkWidget *box = ui_find_type (page, RESCUE_TYPE_SOURCES_BOX, 0);
@@ -208,16 +208,16 @@ assert_sources (UiApp     *ui,
 
   g_assert_nonnull (box);
   g_assert_null (ui_find_type (page, RESCUE_TYPE_SOURCES_BOX, 1));
-  g_assert_cmpint (rescue_sources_box_get_fix (RESCUE_SOURCES_BOX (box)), ==, fix);
+  g_assert_cmpint (rescue_sources_box_get_step (RESCUE_SOURCES_BOX (box)), ==, step);
   g_assert_true (ui_widget_shown (box));
   g_assert_true (ui_widget_shown (ui_find_label (box, "Sources")));
 
   /* the date the project checked them, as ISO 8601 writes it: read one
    * way in every country, unlike the locale's 12/02/26 */
   g_assert_cmpint (g_date_time_get_year (checked), ==, 2026);
-  g_assert_true (ui_widget_shown (ui_find_label (box, "Last checked: 2026-12-02")));
+  g_assert_true (ui_widget_shown (ui_find_label (box, "Last checked: 2026-12-06")));
 
-  sources = rescue_sources_get (fix, &n_sources);
+  sources = rescue_sources_get_for_step (step, &n_sources);
   g_assert_cmpuint (n_sources, >=, 3);
   for (guint i = 0; i < n_sources; i++)
     {
@@ -249,15 +249,15 @@ test_sources (UiApp    *ui,
               gpointer  data)
 {
   start (ui, "_iPhone", TRUE);
-  assert_sources (ui, RESCUE_FIX_UNBLOCK);
+  assert_sources (ui, RESCUE_STEP_UNBLOCK);
 
   ui_click (visible_page (ui), "Still _No Code");
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SIGNED_IN);
-  assert_sources (ui, RESCUE_FIX_SIGNED_IN);
+  assert_sources (ui, RESCUE_STEP_SIGNED_IN);
 
   ui_click (visible_page (ui), "It _Didn’t Work");
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
-  assert_sources (ui, RESCUE_FIX_SUPPORT);
+  assert_sources (ui, RESCUE_STEP_SUPPORT);
 }
 
 /* ---- The welcome page ---------------------------------------------------- */

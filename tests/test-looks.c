@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rescue-button-row.h"
+#include "rescue-page.h"
 #include "rescue-steps-private.h"
 #include "ui-harness.h"
 
@@ -294,6 +295,59 @@ test_boxed_list (UiApp    *ui,
   g_assert_cmpuint (n_rows, >, 1);
 }
 
+/* ---- Decisions in view ---------------------------------------------- */
+
+/* Every decision on a page is inside the window as it opens, with no
+ * scrolling: a stressed person never hunts for the way on */
+static void
+check_decisions_in_view (UiApp      *ui,
+                         RescueStep  step,
+                         gpointer    data)
+{
+  GtkWidget *window = GTK_WIDGET (ui->window);
+  GtkWidget *page = visible_page (ui);
+  GtkWidget *row = GTK_WIDGET (rescue_page_get_action_row (RESCUE_PAGE (page)));
+  g_autoptr(GPtrArray) buttons = shown_buttons (row);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  g_assert_cmpuint (buttons->len, >=, 1);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      graphene_rect_t b = bounds_in (g_ptr_array_index (buttons, i), window);
+
+      g_test_message ("%s: %s at %.0f,%.0f %.0f×%.0f in %d×%d", rescue_step_to_string (step),
+                      gtk_button_get_label (g_ptr_array_index (buttons, i)),
+                      b.origin.x, b.origin.y, b.size.width, b.size.height, width, height);
+      g_assert_cmpfloat (b.size.height, >, 0);
+      g_assert_cmpfloat (b.origin.x, >=, 0);
+      g_assert_cmpfloat (b.origin.y, >=, 0);
+      g_assert_cmpfloat (b.origin.x + b.size.width, <=, width);
+      g_assert_cmpfloat (b.origin.y + b.size.height, <=, height);
+    }
+}
+
+static void
+test_decisions_in_view (UiApp    *ui,
+                        gpointer  data)
+{
+  ui_visit_every_page (ui, check_decisions_in_view, NULL);
+}
+
+/* The issue's sizes: the default a person meets (850 × 610) and a phone-
+ * narrow window (360 × 640) */
+static void
+run_sized (gconstpointer data)
+{
+  const int *size = data;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_settings_set_int (settings, "window-height", size[1]);
+  ui_run_sized (test_decisions_in_view, size[0]);
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-width");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +359,8 @@ main (int   argc,
   g_test_add_data_func ("/looks/suggested-moves", test_suggested_moves, ui_run_wide);
   g_test_add_data_func ("/looks/markers", test_markers, ui_run_wide);
   g_test_add_data_func ("/looks/boxed-list", test_boxed_list, ui_run_wide);
+  g_test_add_data_func ("/looks/decisions-in-view-850x610", (int[]) { 850, 610 }, run_sized);
+  g_test_add_data_func ("/looks/decisions-in-view-360x640", (int[]) { 360, 640 }, run_sized);
 
   return g_test_run ();
 }

@@ -260,7 +260,6 @@ test_shortcuts (Fixture  *fixture,
 
   assert_accel (fixture, "app.quit", "<Control>q");
   assert_accel (fixture, "win.back", "<Alt>Left");
-  assert_accel (fixture, "win.back", "Escape");
   assert_accel (fixture, "win.show-help-overlay", "<Control>question");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), "show-help-overlay"));
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-identify-page.h"
+#include "rescue-sources-box.h"
 
 /* The checks a person can choose here, each as X's screen shows it
  * (x-2fa-facts.md §7.1), in the welcome question's order */
@@ -151,6 +152,8 @@ rescue_identify_page_class_init (RescueIdentifyPageClass *klass)
 
   object_class->dispose = rescue_identify_page_dispose;
   page_class->flow_changed = rescue_identify_page_flow_changed;
+
+  g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-identify-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueIdentifyPage, choice_box);
