@@ -6,15 +6,14 @@
 #include <string.h>
 
 #include "rescue-net-policy.h"
-#include "rescue-uri.h"
 
 /*
  * Every request Code Rescue makes goes through here, so that one set of
  * rules decides where it may go:
  *
- * - https only, on the hosts of the site asked for (X's help site, X's
- *   status page); plain http only when the configured start address itself
- *   is on this machine (tests, or an administrator's choice);
+ * - https only, on X's hosts (x.com, twitter.com and their subdomains);
+ *   plain http only when the configured start address itself is on this
+ *   machine (tests, or an administrator's choice);
  * - redirects are followed by hand, one checked hop at a time: a hop keeps
  *   the start address's scheme (so never https to http); from X's hosts it
  *   stays on X's hosts (so never to this machine); from this machine it
@@ -24,13 +23,23 @@
 
 G_DEFINE_QUARK (rescue-net-policy-error-quark, rescue_net_policy_error)
 
-static const char * const help_domains[] = { "x.com", "twitter.com", NULL };
-static const char * const status_domains[] = { "twitterstat.us", "x.com", "twitter.com", NULL };
+static const char * const x_domains[] = { "x.com", "twitter.com", NULL };
 
-static const char * const *
-site_domains (RescueNetSite site)
+/* This machine: the one place plain http is allowed, so tests can serve
+ * X's pages from 127.0.0.1 */
+static gboolean
+host_is_loopback (const char *host)
 {
-  return site == RESCUE_NET_SITE_STATUS ? status_domains : help_domains;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 static gboolean
@@ -83,12 +92,11 @@ effective_port (GUri *uri)
 
 /**
  * rescue_net_policy_allows:
- * Whether a request for @site may start at @uri: https on the site's
- * hosts (default port), or http or https on this machine.
+ * Whether a request may start at @uri: https on X's hosts (default
+ * port), or http or https on this machine.
  */
 gboolean
-rescue_net_policy_allows (RescueNetSite  site,
-                          GUri          *uri)
+rescue_net_policy_allows (GUri *uri)
 {
   const char *host;
 
@@ -102,12 +110,12 @@ rescue_net_policy_allows (RescueNetSite  site,
   if (host == NULL || host[0] == '\0')
     return FALSE;
 
-  if (rescue_uri_host_is_loopback (host))
+  if (host_is_loopback (host))
     return scheme_is (uri, "https") || scheme_is (uri, "http");
 
   return scheme_is (uri, "https") &&
          effective_port (uri) == 443 &&
-         host_in_domains (host, site_domains (site));
+         host_in_domains (host, x_domains);
 }
 
 /**
@@ -116,25 +124,24 @@ rescue_net_policy_allows (RescueNetSite  site,
  * @target: where a redirect points
  */
 gboolean
-rescue_net_policy_allows_redirect (RescueNetSite  site,
-                                   GUri          *start,
+rescue_net_policy_allows_redirect (GUri          *start,
                                    GUri          *target)
 {
   g_return_val_if_fail (start != NULL, FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
 
-  if (!rescue_net_policy_allows (site, start) ||
-      !rescue_net_policy_allows (site, target))
+  if (!rescue_net_policy_allows (start) ||
+      !rescue_net_policy_allows (target))
     return FALSE;
 
   if (g_ascii_strcasecmp (g_uri_get_scheme (start), g_uri_get_scheme (target)) != 0)
     return FALSE;
 
-  if (rescue_uri_host_is_loopback (g_uri_get_host (start)))
+  if (host_is_loopback (g_uri_get_host (start)))
     return g_ascii_strcasecmp (g_uri_get_host (start), g_uri_get_host (target)) == 0 &&
            effective_port (start) == effective_port (target);
 
-  return !rescue_uri_host_is_loopback (g_uri_get_host (target));
+  return !host_is_loopback (g_uri_get_host (target));
 }
 
 gboolean
@@ -169,8 +176,7 @@ rescue_net_policy_new_message (GUri *uri)
  *   with @error
  */
 GUri *
-rescue_net_policy_next_hop (RescueNetSite   site,
-                            GUri           *start,
+rescue_net_policy_next_hop (GUri           *start,
                             SoupMessage    *msg,
                             guint          *hops,
                             guint           max_hops,
@@ -192,7 +198,7 @@ rescue_net_policy_next_hop (RescueNetSite   site,
     }
 
   target = g_uri_parse_relative (soup_message_get_uri (msg), location, SOUP_HTTP_URI_FLAGS, NULL);
-  if (target == NULL || !rescue_net_policy_allows_redirect (site, start, target))
+  if (target == NULL || !rescue_net_policy_allows_redirect (start, target))
     {
       g_autofree char *quoted = g_utf8_make_valid (location, -1);
 

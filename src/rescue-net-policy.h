@@ -6,18 +6,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * RescueNetSite:
- * Whose site a request is for, and so which hosts it may reach.
- * @RESCUE_NET_SITE_HELP: X's help site: x.com, twitter.com and their subdomains
- * @RESCUE_NET_SITE_STATUS: X's status page: twitterstat.us, or X's own hosts
- */
-typedef enum
-{
-  RESCUE_NET_SITE_HELP,
-  RESCUE_NET_SITE_STATUS,
-} RescueNetSite;
-
 #define RESCUE_NET_POLICY_ERROR (rescue_net_policy_error_quark ())
 
 /**
@@ -35,15 +23,12 @@ typedef enum
 
 GQuark       rescue_net_policy_error_quark     (void);
 
-gboolean     rescue_net_policy_allows          (RescueNetSite   site,
-                                                GUri           *uri);
-gboolean     rescue_net_policy_allows_redirect (RescueNetSite   site,
-                                                GUri           *start,
+gboolean     rescue_net_policy_allows          (GUri           *uri);
+gboolean     rescue_net_policy_allows_redirect (GUri           *start,
                                                 GUri           *target);
 gboolean     rescue_net_policy_is_redirect     (guint           status);
 SoupMessage *rescue_net_policy_new_message     (GUri           *uri);
-GUri        *rescue_net_policy_next_hop        (RescueNetSite   site,
-                                                GUri           *start,
+GUri        *rescue_net_policy_next_hop        (GUri           *start,
                                                 SoupMessage    *msg,
                                                 guint          *hops,
                                                 guint           max_hops,

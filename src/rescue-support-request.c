@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-browser.h"
 #include "rescue-net-policy.h"
 #include "rescue-support-request.h"
 
@@ -457,7 +458,7 @@ rescue_support_check_saved_email (const char  *saved,
 static gboolean
 guri_is_allowed (GUri *uri)
 {
-  return rescue_net_policy_allows (RESCUE_NET_SITE_HELP, uri);
+  return rescue_net_policy_allows (uri);
 }
 
 gboolean
@@ -802,7 +803,7 @@ sent_cb (GObject      *source,
   if (rescue_net_policy_is_redirect (status))
     {
       g_autoptr(GError) hop_error = NULL;
-      g_autoptr(GUri) next = rescue_net_policy_next_hop (RESCUE_NET_SITE_HELP, worker->shared->start,
+      g_autoptr(GUri) next = rescue_net_policy_next_hop (worker->shared->start,
                                                          worker->msg, &worker->hops,
                                                          RESCUE_SUPPORT_MAX_REDIRECTS,
                                                          &hop_error);
@@ -1175,7 +1176,7 @@ launched_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (g_app_info_launch_default_for_uri_finish (result, &error))
+  if (rescue_browser_open_finish (result, &error))
     {
       g_task_return_boolean (task, TRUE);
       return;
@@ -1216,8 +1217,7 @@ rescue_support_request_open_async (const char          *uri,
       return;
     }
 
-  g_app_info_launch_default_for_uri_async (uri, context, cancellable,
-                                           launched_cb, g_steal_pointer (&task));
+  rescue_browser_open_async (uri, context, cancellable, launched_cb, g_steal_pointer (&task));
 }
 
 gboolean
