@@ -21,7 +21,7 @@
 
 /* Below this width the sidebar hides and the header says "Step 2 of 4" */
 #define NARROW_WIDTH 600
-/* the sidebar's width-request in rescue-window.ui */
+/* The sidebar's least width; its rows may ask for more */
 #define SIDEBAR_WIDTH 220
 
 /* The sidebar lists the steps of the person's route: welcome, the steps
@@ -35,6 +35,7 @@ typedef struct
   GtkWidget  *row;
   GtkImage   *icon;
   GtkLabel   *title;
+  GtkLabel   *ghost;
   GtkLabel   *state;
 } SidebarItem;
 
@@ -233,6 +234,7 @@ add_sidebar_row (RescueWindow *self,
   /* A grid, not a horizontal box: see the note in rescue-window.ui */
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_cell;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
@@ -242,10 +244,19 @@ add_sidebar_row (RescueWindow *self,
   gtk_widget_set_valign (GTK_WIDGET (item->icon), GTK_ALIGN_CENTER);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (item->icon), 0, 0, 1, 1);
 
-  /* One line each: the sidebar takes the width its text needs */
+  /* One line each: the sidebar takes the width its text needs, in bold
+   * as the current row shows it, whichever row is current: a bold twin
+   * that is never seen, in the same grid cell, holds the width */
+  title_cell = gtk_grid_new ();
   item->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (item->title, 0.0);
-  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (item->title));
+  gtk_grid_attach (GTK_GRID (title_cell), GTK_WIDGET (item->title), 0, 0, 1, 1);
+  item->ghost = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (item->ghost, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (item->ghost), "sidebar-title-ghost");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (item->ghost), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_grid_attach (GTK_GRID (title_cell), GTK_WIDGET (item->ghost), 0, 0, 1, 1);
+  gtk_box_append (GTK_BOX (labels), title_cell);
 
   item->state = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (item->state, 0.0);
@@ -301,6 +312,7 @@ update_sidebar (RescueWindow *self)
       describe_row (self, item->step, &state, &icon_name);
 
       gtk_label_set_text (item->title, step_title (self, item->step));
+      gtk_label_set_text (item->ghost, step_title (self, item->step));
       gtk_label_set_text (item->state, state ? state : "");
       gtk_widget_set_visible (GTK_WIDGET (item->state), state != NULL);
       gtk_image_set_from_icon_name (item->icon, icon_name);
@@ -454,9 +466,10 @@ wants_narrow (RescueWindow *self,
   if (width < NARROW_WIDTH)
     return TRUE;
 
-  /* the list, not its scrolled window: a hidden widget measures 0 */
-  gtk_widget_measure (GTK_WIDGET (self->sidebar_list), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &sidebar, NULL, NULL, NULL);
+  /* the scrolled window as laid out (it can round a pixel wider than its
+   * list), but the list while hidden: a hidden widget measures 0 */
+  gtk_widget_measure (gtk_widget_get_visible (self->sidebar) ? self->sidebar : GTK_WIDGET (self->sidebar_list),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &sidebar, NULL, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1,
                       &stack, NULL, NULL, NULL);
   sidebar = MAX (sidebar, SIDEBAR_WIDTH);
@@ -753,6 +766,7 @@ rescue_window_init (RescueWindow *self)
 
   self->settings = g_settings_new (BASE_APP_ID);
   rescue_first_frame_watch (GTK_WINDOW (self));
+  gtk_widget_set_size_request (self->sidebar, SIDEBAR_WIDTH, -1);
 
   escape = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (escape, GTK_PHASE_BUBBLE);

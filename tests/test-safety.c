@@ -505,7 +505,8 @@ test_sidebar_large_text (UiApp    *ui,
     {
       GtkWidget *row_widget = sidebar_row (ui, row);
       GtkWidget *title = ui_find_type (row_widget, GTK_TYPE_LABEL, 0);
-      GtkWidget *state = ui_find_type (row_widget, GTK_TYPE_LABEL, 1);
+      /* after the title's bold twin, which holds the row's width */
+      GtkWidget *state = ui_find_type (row_widget, GTK_TYPE_LABEL, 2);
       int natural;
 
       g_test_message ("row %u: %s", row, gtk_label_get_text (GTK_LABEL (title)));
@@ -517,6 +518,28 @@ test_sidebar_large_text (UiApp    *ui,
   large_icon = gtk_widget_get_width (ui_find_type (sidebar_row (ui, 0), GTK_TYPE_IMAGE, 0));
   g_test_message ("state icon: %d px, %d px at 1.5× text", normal_icon, large_icon);
   g_assert_cmpint (large_icon, >=, normal_icon * 4 / 3);
+
+  /* The bold current row never widens the sidebar: the page stays put
+   * from step to step */
+  {
+    static const RescueStep steps[] = {
+      RESCUE_STEP_WELCOME, RESCUE_STEP_UNBLOCK, RESCUE_STEP_SIGNED_IN, RESCUE_STEP_SUPPORT,
+    };
+    int first_width = -1;
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        int width;
+
+        go_to (ui, steps[i]);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (ui->window));
+        width = gtk_widget_get_width (sidebar (ui));
+        g_test_message ("sidebar at %s: %d px", rescue_step_to_string (steps[i]), width);
+        if (first_width < 0)
+          first_width = width;
+        g_assert_cmpint (width, ==, first_width);
+      }
+  }
 
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
   ui_flush ();
