@@ -332,14 +332,14 @@ test_wait_time (UiApp    *ui,
 
   /* another day: the date too (20 November 2025, 14:03 UTC) */
   time = rescue_wait_page_format_time (1763647380);
-  g_assert_cmpstr (time, ==, "November 20, 2025, 2:03 PM");
+  g_assert_cmpstr (time, ==, "November 20, 2025, 2:03\u00a0PM");
   g_clear_pointer (&time, g_free);
 
   /* today: the time alone */
   today = rescue_wait_page_format_time (now);
   ends = g_date_time_new_from_unix_local (now);
   g_clear_pointer (&time, g_free);
-  time = g_date_time_format (ends, "%-I:%M %p");
+  time = g_date_time_format (ends, "%-I:%M\u00a0%p");
   g_assert_cmpstr (today, ==, time);
 
   /* begun ten minutes ago: fifty minutes to go */

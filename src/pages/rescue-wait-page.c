@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rescue-steps.h"
@@ -202,6 +204,25 @@ rescue_wait_page_init (RescueWaitPage *self)
  *
  * Returns: (transfer full) (nullable): the text
  */
+/* "10:36 PM" must not wrap between the time and "PM": the last space
+ * of a formatted time becomes a no-break space, in any language */
+static char *
+keep_time_together (char *formatted)
+{
+  char *last = formatted ? strrchr (formatted, ' ') : NULL;
+  GString *joined;
+
+  if (last == NULL)
+    return formatted;
+
+  joined = g_string_new_len (formatted, last - formatted);
+  g_string_append (joined, "\u00a0");
+  g_string_append (joined, last + 1);
+  g_free (formatted);
+
+  return g_string_free (joined, FALSE);
+}
+
 char *
 rescue_wait_page_format_time (gint64 unix_time)
 {
@@ -222,7 +243,7 @@ rescue_wait_page_format_time (gint64 unix_time)
        * The codes are g_date_time_format()'s: %H hour 00–23, %I hour
        * 01–12, %p AM or PM, %M minutes; a "-" after the "%" drops the
        * leading zero */
-      return g_date_time_format (local, _("%-I:%M %p"));
+      return keep_time_together (g_date_time_format (local, _("%-I:%M %p")));
     }
 
   /* Translators: a date and a time without seconds, in your language's
@@ -230,5 +251,5 @@ rescue_wait_page_format_time (gint64 unix_time)
    * 14:03" in German. The codes are g_date_time_format()'s: %d day, %m
    * month, %B month name, %Y year, %H hour 00–23, %I hour 01–12, %p AM or
    * PM, %M minutes; a "-" after the "%" drops the leading zero */
-  return g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p"));
+  return keep_time_together (g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p")));
 }
