@@ -62,6 +62,7 @@ struct _RescueWelcomePage
   gboolean             countries_unreadable;
   GdkFrameClock       *painted_clock;
   gulong               painted_id;
+  guint                countries_idle_id;
 
   /* set while the view copies the flow, so that doesn't echo back */
   gboolean             updating;
@@ -170,37 +171,59 @@ check_toggled_cb (RescueWelcomePage *self,
       rescue_flow_set_check (flow, i);
 }
 
-/* A choice is a radio button with the words X's screen uses and, below,
- * a dim line that says more */
+static void
+choice_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkCheckButton  *button)
+{
+  gtk_check_button_set_active (button, TRUE);
+}
+
+/* A choice is a radio button with the words X's screen uses beside it
+ * and, below them, a dim line that says more; a click on the words picks
+ * it too. The words sit in a grid, not in the button: GtkCheckButton lays
+ * its child out in a horizontal box, which makes every wrapping label in it
+ * search for its width line by line, and there are twelve */
 static GtkCheckButton *
 check_choice_new (RescueWelcomePage *self,
                   const char        *title,
                   const char        *caption,
                   GtkCheckButton    *group)
 {
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *caption_label = gtk_label_new (caption);
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
-  gtk_widget_add_css_class (caption_label, "caption");
-  gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_box_append (GTK_BOX (labels), title_label);
-  gtk_box_append (GTK_BOX (labels), caption_label);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_add_css_class (grid, "check-choice");
 
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), labels);
   gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
                                   -1);
-  gtk_widget_add_css_class (button, "check-choice");
   g_signal_connect_object (button, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->check_choices, button);
+  gtk_grid_attach (GTK_GRID (grid), button, 0, 0, 1, 2);
+
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0);
+  gtk_widget_set_hexpand (title_label, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), title_label, 1, 0, 1, 1);
+
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_grid_attach (GTK_GRID (grid), caption_label, 1, 1, 1, 1);
+
+  g_signal_connect_object (click, "released", G_CALLBACK (choice_released_cb), button, 0);
+  gtk_widget_add_controller (grid, GTK_EVENT_CONTROLLER (click));
+  gtk_box_append (self->check_choices, grid);
 
   return GTK_CHECK_BUTTON (button);
 }
@@ -290,25 +313,32 @@ stop_waiting_for_paint (RescueWelcomePage *self)
 /* What the page does once it is on screen, so that the first frame has
  * less to lay out and draw: the reasons below the Start button, which
  * nobody sees before scrolling */
+static gboolean
+load_countries_cb (gpointer data)
+{
+  RescueWelcomePage *self = data;
+  const GError *error = NULL;
+  GListModel *countries;
+
+  self->countries_idle_id = 0;
+  countries = rescue_context_get_countries (rescue_page_get_context (RESCUE_PAGE (self)), &error);
+  rescue_welcome_page_set_countries (self, countries, error);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 painted_cb (GdkFrameClock     *clock,
             RescueWelcomePage *self)
 {
-  RescueContext *context = rescue_page_get_context (RESCUE_PAGE (self));
-  const GError *error = NULL;
-  GListModel *countries;
-
   stop_waiting_for_paint (self);
 
   gtk_widget_set_visible (self->reasons_section, TRUE);
 
   /* Reading and sorting every country's name can wait until the page is
-   * on screen */
-  if (self->countries == NULL && !self->countries_unreadable)
-    {
-      countries = rescue_context_get_countries (context, &error);
-      rescue_welcome_page_set_countries (self, countries, error);
-    }
+   * on screen, and until the frame clock is done with the first frame */
+  if (self->countries == NULL && !self->countries_unreadable && self->countries_idle_id == 0)
+    self->countries_idle_id = g_idle_add_full (G_PRIORITY_LOW, load_countries_cb, self, NULL);
 }
 
 static void
@@ -339,6 +369,7 @@ rescue_welcome_page_dispose (GObject *object)
   RescueWelcomePage *self = (RescueWelcomePage *)object;
 
   stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->countries_idle_id, g_source_remove);
   g_clear_object (&self->countries);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RESCUE_TYPE_WELCOME_PAGE);
