@@ -11,6 +11,13 @@ packages=(
   xvfb xauth dbus-daemon dbus-x11
   librsvg2-common adwaita-icon-theme hicolor-icon-theme
   fonts-cantarell fonts-dejavu-core fonts-lohit-deva libgl1-mesa-dri
+  # Japanese and Arabic text as people see it (debian/control recommends
+  # them): test-l10n measures the pages in these fonts, and CJK glyphs
+  # make the content column about 70 px narrower than DejaVu's fallback
+  fonts-noto-cjk fonts-noto-ui-core
+  # localedef and the ja_JP source, for the locale test-l10n-locale
+  # generates in the build tree
+  locales
   clang libclang-rt-14-dev
   imagemagick x11-apps xdotool
   # GTK talks to screen readers over the accessibility bus, which this

@@ -8,6 +8,7 @@
 #include "rescue-application.h"
 #include "rescue-store.h"
 #include "rescue-style-manager.h"
+#include "rescue-text.h"
 #include "rescue-wait-reminder.h"
 #include "rescue-window.h"
 
@@ -59,13 +60,19 @@ show_load_result (RescueApplication *self,
       break;
     case RESCUE_STORE_LOAD_LEFT_ALONE:
       /* Translators: %s is the full path of the progress file */
-      message = g_strdup_printf (_("Your saved progress in %s could not be read or moved aside, so Code Rescue started fresh and left the file as it is. Your progress will not be saved until that file is moved or deleted."),
-                                 rescue_store_get_path (self->store));
+      {
+        /* a path reads left to right, even in a right-to-left sentence */
+        g_autofree char *path = rescue_isolate (rescue_store_get_path (self->store));
+
+        message = g_strdup_printf (_("Your saved progress in %s could not be read or moved aside, so Code Rescue started fresh and left the file as it is. Your progress will not be saved until that file is moved or deleted."),
+                                   path);
+      }
       rescue_window_show_banner (window, message, FALSE);
       break;
     case RESCUE_STORE_LOAD_UNSAFE_FOLDER:
       {
-        g_autofree char *folder = g_path_get_dirname (rescue_store_get_path (self->store));
+        g_autofree char *dirname = g_path_get_dirname (rescue_store_get_path (self->store));
+        g_autofree char *folder = rescue_isolate (dirname);
 
         /* Translators: %s is the full path of a folder */
         message = g_strdup_printf (_("The folder %s belongs to someone else or cannot be made private, so Code Rescue will not read or save your progress there. Your username and email stay in this window only."),

@@ -9,6 +9,7 @@
 
 #include "rescue-json.h"
 #include "rescue-short-codes.h"
+#include "rescue-text.h"
 
 /*
  * The file is our own data, but it is edited by hand: every member is
@@ -802,7 +803,7 @@ rescue_sender_advice_describe (RescueSenderAdvice  advice,
 
   for (guint i = 0; country != NULL && i < G_N_ELEMENTS (country_notes); i++)
     if (g_str_equal (country, country_notes[i].country))
-      return g_strconcat (sentence, " ", _(country_notes[i].sentence), NULL);
+      return rescue_join_sentences (sentence, _(country_notes[i].sentence));
 
   return g_strdup (sentence);
 }

@@ -112,6 +112,12 @@ populate (RescueSourcesBox *self)
       address = label_new ("caption", GTK_ACCESSIBLE_ROLE_LABEL);
       gtk_widget_add_css_class (address, "dim-label");
       gtk_label_set_text (GTK_LABEL (address), sources[i].uri);
+      /* Alone on its line, an address already reads left to right in
+       * every language: Pango takes the line's direction from its first
+       * letter, the "h" of https. Neither isolates, which would be copied
+       * with it into a browser, nor a left-to-right widget, which would
+       * pull it away from the name it belongs to in a right-to-left
+       * window: test-rtl checks it reads left to right there. */
       gtk_label_set_selectable (GTK_LABEL (address), TRUE);
       gtk_widget_set_margin_bottom (address, 6);
       gtk_widget_set_parent (address, GTK_WIDGET (self));

@@ -8,6 +8,7 @@
 #include "rescue-sources.h"
 #include "rescue-support-message.h"
 #include "rescue-support-request.h"
+#include "rescue-text.h"
 
 /*
  * The text a person pastes into X's support form: who they are, what they
@@ -51,20 +52,11 @@ shown_email (const char *typed)
   return g_strstrip (g_strdup (typed));
 }
 
-static void
-append_sentence (GString    *paragraph,
-                 const char *sentence)
-{
-  if (paragraph->len > 0)
-    g_string_append_c (paragraph, ' ');
-  g_string_append (paragraph, sentence);
-}
-
 static char *
 unblock_sentence (RescuePlatform      platform,
                   const char * const *numbers)
 {
-  g_autofree char *joined = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
 
   if (numbers == NULL || numbers[0] == NULL)
     {
@@ -80,22 +72,30 @@ unblock_sentence (RescuePlatform      platform,
         }
     }
 
-  joined = g_strjoinv (", ", (char **) numbers);
+  /* each number isolated, so that "53000, 5566511" keeps its order in a
+   * right-to-left sentence, and the language's own list separator */
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      if (i > 0)
+        /* Translators: what stands between two items of a list */
+        g_string_append (joined, C_("list", ", "));
+      rescue_append_isolated (joined, numbers[i]);
+    }
   switch (platform)
     {
     case RESCUE_PLATFORM_IPHONE:
       /* Translators: %s is the number X texts from, or several separated
        * by commas, e.g. "40404" or "53000, 5566511" */
-      return g_strdup_printf (_("I unblocked %s on my iPhone: still no code."), joined);
+      return g_strdup_printf (_("I unblocked %s on my iPhone: still no code."), joined->str);
     case RESCUE_PLATFORM_ANDROID:
       /* Translators: %s is the number X texts from, or several separated
        * by commas, e.g. "40404" or "53000, 5566511" */
-      return g_strdup_printf (_("I unblocked %s on my Android phone: still no code."), joined);
+      return g_strdup_printf (_("I unblocked %s on my Android phone: still no code."), joined->str);
     case RESCUE_PLATFORM_OTHER:
     default:
       /* Translators: %s is the number X texts from, or several separated
        * by commas, e.g. "40404" or "53000, 5566511" */
-      return g_strdup_printf (_("I unblocked %s on my phone: still no code."), joined);
+      return g_strdup_printf (_("I unblocked %s on my phone: still no code."), joined->str);
     }
 }
 
@@ -216,8 +216,16 @@ rescue_support_message_compose (RescueFlow         *flow,
   g_return_val_if_fail (RESCUE_IS_FLOW (flow), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  username = shown_username (rescue_flow_get_username (flow));
-  email = shown_email (rescue_flow_get_email (flow));
+  /* what the person typed goes into sentences isolated, so that an
+   * address keeps its order in a right-to-left language; only here, in
+   * the text: the flow never stores bidi controls */
+  {
+    g_autofree char *typed_username = shown_username (rescue_flow_get_username (flow));
+    g_autofree char *typed_email = shown_email (rescue_flow_get_email (flow));
+
+    username = rescue_isolate (typed_username);
+    email = *typed_email != '\0' ? rescue_isolate (typed_email) : g_strdup ("");
+  }
   country = country_name != NULL && *country_name != '\0' ? country_name : rescue_flow_get_country (flow);
 
   g_string_append (message, _("Hello,"));
@@ -226,14 +234,15 @@ rescue_support_message_compose (RescueFlow         *flow,
   {
     g_autofree char *who = check_sentence (rescue_flow_get_check (flow), username);
 
-    append_sentence (paragraph, who);
+    rescue_append_sentence (paragraph, who);
   }
   if (country != NULL && *country != '\0')
     {
       /* Translators: %s is the name of a country, e.g. "Germany" */
-      g_autofree char *where = g_strdup_printf (_("Country of my phone number: %s."), country);
+      g_autofree char *isolated = rescue_isolate (country);
+      g_autofree char *where = g_strdup_printf (_("Country of my phone number: %s."), isolated);
 
-      append_sentence (paragraph, where);
+      rescue_append_sentence (paragraph, where);
     }
   g_string_append (message, paragraph->str);
   g_string_append (message, "\n\n");
@@ -250,19 +259,19 @@ rescue_support_message_compose (RescueFlow         *flow,
         sentence = route_fix_sentence (route_fixes[i],
                                        rescue_flow_get_outcome (flow, route_fixes[i]));
         if (sentence != NULL)
-          append_sentence (paragraph, sentence);
+          rescue_append_sentence (paragraph, sentence);
       }
   }
   if (rescue_flow_get_outcome (flow, RESCUE_FIX_UNBLOCK) == RESCUE_OUTCOME_DID_NOT_WORK)
     {
       g_autofree char *tried = unblock_sentence (rescue_flow_get_platform (flow), numbers);
 
-      append_sentence (paragraph, tried);
+      rescue_append_sentence (paragraph, tried);
     }
   sentence = signed_in_sentence (rescue_flow_get_outcome (flow, RESCUE_FIX_SIGNED_IN),
                                  rescue_flow_get_has_signed_in_device (flow));
   if (sentence != NULL)
-    append_sentence (paragraph, sentence);
+    rescue_append_sentence (paragraph, sentence);
   if (paragraph->len > 0)
     {
       g_string_append (message, paragraph->str);
@@ -270,13 +279,13 @@ rescue_support_message_compose (RescueFlow         *flow,
       g_string_truncate (paragraph, 0);
     }
 
-  append_sentence (paragraph, _("Please help me regain access to my account."));
+  rescue_append_sentence (paragraph, _("Please help me regain access to my account."));
   if (*email != '\0')
     {
       /* Translators: %s is the person's email address */
       g_autofree char *reach = g_strdup_printf (_("You can reach me at %s."), email);
 
-      append_sentence (paragraph, reach);
+      rescue_append_sentence (paragraph, reach);
     }
   g_string_append (message, paragraph->str);
   g_string_append (message, "\n\n");

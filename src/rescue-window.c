@@ -61,6 +61,7 @@ struct _RescueWindow
   GSettings           *settings;
   gboolean             narrow;
   guint                narrow_idle_id;
+  int                  sidebar_edge;
 };
 
 enum {
@@ -466,10 +467,21 @@ wants_narrow (RescueWindow *self,
   if (width < NARROW_WIDTH)
     return TRUE;
 
-  /* the scrolled window as laid out (it can round a pixel wider than its
-   * list), but the list while hidden: a hidden widget measures 0 */
-  gtk_widget_measure (gtk_widget_get_visible (self->sidebar) ? self->sidebar : GTK_WIDGET (self->sidebar_list),
-                      GTK_ORIENTATION_HORIZONTAL, -1, &sidebar, NULL, NULL, NULL);
+  /* the list, not its scrolled window: a hidden widget measures 0 */
+  gtk_widget_measure (GTK_WIDGET (self->sidebar_list), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &sidebar, NULL, NULL, NULL);
+  /* plus what the scrolled window adds around a list wider than it (a
+   * long Turkish step name at 1.5× text), learnt while it is shown: one
+   * pixel missed here left the window a pixel short of ever narrowing */
+  if (gtk_widget_get_visible (self->sidebar))
+    {
+      int scrolled;
+
+      gtk_widget_measure (self->sidebar, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &scrolled, NULL, NULL, NULL);
+      self->sidebar_edge = MAX (0, scrolled - sidebar);
+    }
+  sidebar += self->sidebar_edge;
   gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1,
                       &stack, NULL, NULL, NULL);
   sidebar = MAX (sidebar, SIDEBAR_WIDTH);

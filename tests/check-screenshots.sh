@@ -33,6 +33,16 @@ for lang in en de; do
   done
 done
 
+# Japanese's script and Arabic's mirrored window
+for lang in ja ar; do
+  for page in welcome unblock; do
+    for size in wide narrow; do
+      f="data/screenshots/$lang/$page-$size-light.png"
+      [ -s "$src/$f" ] || fail "missing $f: run build-aux/screenshots.sh"
+    done
+  done
+done
+
 shots=$(grep -c '<screenshot[ >]' "$meta" || true)
 captions=$(grep -c '<caption>' "$meta" || true)
 [ "$shots" -ge 3 ] || fail "the metainfo lists $shots screenshots, fewer than 3"

@@ -11,6 +11,8 @@
  * unblock pages as the desktop's preferences make them (dark, high
  * contrast, high contrast on dark) into
  * OUTPUT_DIR/<page>-<wide|narrow>-<desktop-dark|high-contrast|high-contrast-dark>.png.
+ * With "few" after OUTPUT_DIR, only the welcome and unblock pages, wide
+ * and narrow, light: enough to show a language's script and direction.
  * It runs the real
  * application through the UI tests' harness, so nothing leaves the
  * machine and no settings or progress of the person running it are used. */
@@ -22,6 +24,8 @@ typedef struct
   const char *style;
   /* only the pages that show what a style does to every kind of widget */
   gboolean    few_pages;
+  /* and only light */
+  gboolean    light_only;
 } Shot;
 
 /* The window as drawn, header bar included (there is no window manager
@@ -90,7 +94,7 @@ shoot_every_page (UiApp    *ui,
   Shot *shot = data;
   RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
 
-  for (int dark = 0; dark < 2; dark++)
+  for (int dark = 0; dark < (shot->light_only ? 1 : 2); dark++)
     {
       g_autoptr(GError) error = NULL;
 
@@ -141,10 +145,12 @@ main (int   argc,
   };
   g_autoptr(GSettings) interface = NULL;
   g_autoptr(GSettings) a11y = NULL;
+  gboolean few;
 
   ui_harness_init (&argc, &argv);
-  if (argc != 2)
-    g_error ("Usage: %s OUTPUT_DIR", argv[0]);
+  if (argc != 2 && (argc != 3 || !g_str_equal (argv[2], "few")))
+    g_error ("Usage: %s OUTPUT_DIR [few]", argv[0]);
+  few = argc == 3;
 
   /* What GNOME shows by default, so the pictures look like the desktop;
    * no animations, so no picture catches a page fading into the next */
@@ -156,7 +162,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-      Shot shot = { argv[1], sizes[i].name, "light", FALSE };
+      Shot shot = { argv[1], sizes[i].name, "light", few, few };
 
       g_unlink (ui_harness_state_file ());
       g_settings_set_int (settings, "window-width", sizes[i].width);
@@ -164,13 +170,16 @@ main (int   argc,
       ui_run (shoot_every_page, &shot);
     }
 
+  if (few)
+    return 0;
+
   interface = desktop_settings ("org.gnome.desktop.interface");
   a11y = desktop_settings ("org.gnome.desktop.a11y.interface");
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     for (guint j = 0; j < G_N_ELEMENTS (sizes); j++)
       {
         g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
-        Shot shot = { argv[1], sizes[j].name, styles[i].name, TRUE };
+        Shot shot = { argv[1], sizes[j].name, styles[i].name, TRUE, FALSE };
 
         g_unlink (ui_harness_state_file ());
         g_settings_set_int (settings, "window-width", sizes[j].width);

@@ -376,18 +376,18 @@ test_message_preview (UiApp    *ui,
   preview = ui_find_label_containing (page, "Hello,");
   g_assert_nonnull (preview);
   g_test_message ("%s", gtk_label_get_text (GTK_LABEL (preview)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "@your_username."));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "Country of my phone number: United Kingdom."));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "@\u2068your_username\u2069."));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "Country of my phone number: \u2068United Kingdom\u2069."));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)),
-                            "I unblocked 86444 on my Android phone: still no code. I have no device where I am still signed in."));
+                            "I unblocked \u206886444\u2069 on my Android phone: still no code. I have no device where I am still signed in."));
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (preview)), "@."));
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (preview)), "reach me"));
 
   gtk_editable_set_text (GTK_EDITABLE (ui_find_type (page, GTK_TYPE_ENTRY, 0)), "@jack_99");
   gtk_editable_set_text (GTK_EDITABLE (ui_find_type (page, GTK_TYPE_ENTRY, 1)), "jack@example.org");
   ui_flush ();
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "my X account @jack_99."));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "You can reach me at jack@example.org."));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "my X account @\u2068jack_99\u2069."));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "You can reach me at \u2068jack@example.org\u2069."));
 }
 
 static void
@@ -403,7 +403,7 @@ go_to_support_gb (UiApp    *ui,
 static gboolean
 preview_names_country (gpointer data)
 {
-  return ui_find_label_containing (data, "Country of my phone number: United Kingdom.") != NULL;
+  return ui_find_label_containing (data, "Country of my phone number: \u2068United Kingdom\u2069.") != NULL;
 }
 
 /* Opened again on the support page, whose window never showed the welcome
@@ -416,7 +416,7 @@ check_resumed_preview (UiApp    *ui,
 
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SUPPORT);
   g_assert_true (ui_wait_until (preview_names_country, page, 10000));
-  g_assert_nonnull (ui_find_label_containing (page, "I unblocked 86444 on my iPhone: still no code."));
+  g_assert_nonnull (ui_find_label_containing (page, "I unblocked \u206886444\u2069 on my iPhone: still no code."));
 }
 
 static void

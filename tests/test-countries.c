@@ -357,6 +357,13 @@ test_default_code (void)
     { { "LC_ALL=es_MX.UTF-8", "LC_MESSAGES=pt_BR.UTF-8", "LANG=en_US.UTF-8" }, "MX" },
     { { "LC_MESSAGES=pt_BR.UTF-8", "LANG=en_US.UTF-8" }, "BR" },
     { { "LANG=hi_IN" }, "IN" },
+    /* the markets of issue #22, as their desktops set LANG */
+    { { "LANG=ja_JP.UTF-8" }, "JP" },
+    { { "LANG=id_ID.UTF-8" }, "ID" },
+    { { "LANG=tr_TR.UTF-8" }, "TR" },
+    { { "LANG=ar_SA.UTF-8" }, "SA" },
+    { { "LANG=ar_EG.UTF-8" }, "EG" },
+    { { "LANGUAGE=ar", "LANG=ar_AE.UTF-8" }, "AE" },
     /* a setting without a territory is passed over */
     { { "LC_TELEPHONE=C", "LC_ALL=C.UTF-8", "LANG=sv_SE.UTF-8" }, "SE" },
     { { "LC_ALL=POSIX", "LC_MESSAGES=de", "LANG=en" }, "US" },

@@ -66,9 +66,9 @@ test_iphone_no_device (void)
 
   message = compose (flow, "United Kingdom", gb_numbers);
   g_assert_cmpstr (message, ==,
-                   OPENING "@jack_99. Country of my phone number: United Kingdom.\n\n"
-                   "I unblocked 86444 on my iPhone: still no code. I have no device where I am still signed in.\n\n"
-                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   OPENING "@\u2068jack_99\u2069. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
+                   "I unblocked \u206886444\u2069 on my iPhone: still no code. I have no device where I am still signed in.\n\n"
+                   "Please help me regain access to my account. You can reach me at \u2068jack@example.org\u2069.\n\n"
                    CLOSING);
 }
 
@@ -88,9 +88,9 @@ test_android_both_failed (void)
 
   message = compose (flow, "United States", us_numbers);
   g_assert_cmpstr (message, ==,
-                   OPENING "@jack_99. Country of my phone number: United States.\n\n"
-                   "I unblocked 40404 on my Android phone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n"
-                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   OPENING "@\u2068jack_99\u2069. Country of my phone number: \u2068United States\u2069.\n\n"
+                   "I unblocked \u206840404\u2069 on my Android phone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n"
+                   "Please help me regain access to my account. You can reach me at \u2068jack@example.org\u2069.\n\n"
                    CLOSING);
 }
 
@@ -108,9 +108,9 @@ test_other_phone_skipped (void)
 
   message = compose (flow, "France", NULL);
   g_assert_cmpstr (message, ==,
-                   OPENING "@jack_99. Country of my phone number: France.\n\n"
+                   OPENING "@\u2068jack_99\u2069. Country of my phone number: \u2068France\u2069.\n\n"
                    "I checked the block list on my phone for X’s number: still no code. I did not turn off two-factor authentication on the device where I am still signed in.\n\n"
-                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   "Please help me regain access to my account. You can reach me at \u2068jack@example.org\u2069.\n\n"
                    CLOSING);
 }
 
@@ -129,12 +129,12 @@ test_several_numbers_no_name (void)
   send (flow, RESCUE_EVENT_FIX_FAILED);
 
   message = compose (flow, NULL, in_numbers);
-  g_assert_nonnull (strstr (message, "Country of my phone number: IN.\n\n"));
-  g_assert_nonnull (strstr (message, "\n\nI unblocked 53000, 5566511 on my iPhone: still no code. "));
+  g_assert_nonnull (strstr (message, "Country of my phone number: \u2068IN\u2069.\n\n"));
+  g_assert_nonnull (strstr (message, "\n\nI unblocked \u206853000\u2069, \u20685566511\u2069 on my iPhone: still no code. "));
 
   /* An empty list is no list */
   no_numbers = compose (flow, "", none);
-  g_assert_nonnull (strstr (no_numbers, "Country of my phone number: IN.\n\n"));
+  g_assert_nonnull (strstr (no_numbers, "Country of my phone number: \u2068IN\u2069.\n\n"));
   g_assert_nonnull (strstr (no_numbers, "\n\nI checked the block list on my iPhone for X’s number: still no code. "));
 }
 
@@ -146,8 +146,8 @@ test_nothing_tried (void)
   g_autofree char *message = compose (flow, "United Kingdom", gb_numbers);
 
   g_assert_cmpstr (message, ==,
-                   OPENING "@jack_99. Country of my phone number: United Kingdom.\n\n"
-                   "Please help me regain access to my account. You can reach me at jack@example.org.\n\n"
+                   OPENING "@\u2068jack_99\u2069. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
+                   "Please help me regain access to my account. You can reach me at \u2068jack@example.org\u2069.\n\n"
                    CLOSING);
 }
 
@@ -163,8 +163,8 @@ test_empty_fields (void)
 
   message = compose (flow, "United Kingdom", gb_numbers);
   g_assert_cmpstr (message, ==,
-                   OPENING "@your_username. Country of my phone number: United Kingdom.\n\n"
-                   "I unblocked 86444 on my Android phone: still no code. I have no device where I am still signed in.\n\n"
+                   OPENING "@\u2068your_username\u2069. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
+                   "I unblocked \u206886444\u2069 on my Android phone: still no code. I have no device where I am still signed in.\n\n"
                    "Please help me regain access to my account.\n\n"
                    CLOSING);
   g_assert_null (strstr (message, "@."));
@@ -183,11 +183,11 @@ test_typed_details (void)
     const char *account;
     const char *reach;
   } cases[] = {
-    { "  @jack_99 ", " a+b@example.org ", "account @jack_99.", "You can reach me at a+b@example.org." },
-    { "jack-", "a@b", "account @jack-.", "You can reach me at a@b." },
-    { "@", "   ", "account @your_username.", NULL },
-    { " @@ ", "", "account @your_username.", NULL },
-    { "@@jack", "x", "account @jack.", "You can reach me at x." },
+    { "  @jack_99 ", " a+b@example.org ", "account @\u2068jack_99\u2069.", "You can reach me at \u2068a+b@example.org\u2069." },
+    { "jack-", "a@b", "account @\u2068jack-\u2069.", "You can reach me at \u2068a@b\u2069." },
+    { "@", "   ", "account @\u2068your_username\u2069.", NULL },
+    { " @@ ", "", "account @\u2068your_username\u2069.", NULL },
+    { "@@jack", "x", "account @\u2068jack\u2069.", "You can reach me at \u2068x\u2069." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -199,6 +199,8 @@ test_typed_details (void)
       g_assert_nonnull (strstr (message, cases[i].account));
       g_assert_null (strstr (message, "@@"));
       g_assert_null (strstr (message, "@."));
+      /* nothing isolated is ever empty */
+      g_assert_null (strstr (message, "\u2068\u2069"));
       if (cases[i].reach != NULL)
         g_assert_nonnull (strstr (message, cases[i].reach));
       else
@@ -220,28 +222,28 @@ test_routes (void)
   } cases[] = {
     { RESCUE_CHECK_TWO_FACTOR, TRUE,
       { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
-      "Hello,\n\nI no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @jack_99. Country of my phone number: United Kingdom.\n\n"
-      "I unblocked 86444 on my iPhone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n" },
+      "Hello,\n\nI no longer receive the verification code for two-factor authentication by text message, so I cannot sign in to my X account @\u2068jack_99\u2069. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
+      "I unblocked \u206886444\u2069 on my iPhone: still no code. I could not turn off two-factor authentication on a device where I am still signed in.\n\n" },
     { RESCUE_CHECK_PASSWORD_RESET, FALSE,
       { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
-      "Hello,\n\nX asks me for a code to reset my password, and the text message with the code never arrives, so I cannot sign in to my X account @jack_99. Country of my phone number: United Kingdom.\n\n"
-      "I asked X for a new password-reset code, by email where X offered it: still no code. I unblocked 86444 on my iPhone: still no code.\n\n" },
+      "Hello,\n\nX asks me for a code to reset my password, and the text message with the code never arrives, so I cannot sign in to my X account @\u2068jack_99\u2069. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
+      "I asked X for a new password-reset code, by email where X offered it: still no code. I unblocked \u206886444\u2069 on my iPhone: still no code.\n\n" },
     { RESCUE_CHECK_LOCKED, TRUE,
       { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_SKIP, RESCUE_EVENT_RESTART },
-      "Hello,\n\nX says my account @jack_99 has been locked and asks me to verify my phone, and the text message with the code never arrives. Country of my phone number: United Kingdom.\n\n"
+      "Hello,\n\nX says my account @\u2068jack_99\u2069 has been locked and asks me to verify my phone, and the text message with the code never arrives. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
       "I followed the steps on X’s lock screen (Start, the puzzle, verifying my phone by text message, phone call or email), but my account is still locked.\n\n" },
     { RESCUE_CHECK_TOO_MANY_ATTEMPTS, FALSE,
       { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
-      "Hello,\n\nX says there were too many attempts to sign in to my X account @jack_99 and asks me to try again later, and I still cannot sign in. Country of my phone number: United Kingdom.\n\n"
+      "Hello,\n\nX says there were too many attempts to sign in to my X account @\u2068jack_99\u2069 and asks me to try again later, and I still cannot sign in. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
       "I waited for X’s temporary lock to end, as X asks, and I still cannot sign in.\n\n" },
     { RESCUE_CHECK_SECURITY_KEY, FALSE,
       { RESCUE_EVENT_FIX_FAILED, RESCUE_EVENT_RESTART },
-      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @jack_99, and it no longer works. Country of my phone number: United Kingdom.\n\n"
+      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @\u2068jack_99\u2069, and it no longer works. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
       "The choices on X’s lock screen (re-enrolling my security key, another two-factor method, or turning two-factor authentication off) did not let me back in.\n\n" },
     /* skipped, not tried: nothing to tell */
     { RESCUE_CHECK_SECURITY_KEY, FALSE,
       { RESCUE_EVENT_SKIP, RESCUE_EVENT_RESTART },
-      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @jack_99, and it no longer works. Country of my phone number: United Kingdom.\n\n"
+      "Hello,\n\nX asks for my security key or passkey to sign in to my X account @\u2068jack_99\u2069, and it no longer works. Country of my phone number: \u2068United Kingdom\u2069.\n\n"
       "Please help me" },
   };
 
@@ -259,7 +261,7 @@ test_routes (void)
       message = compose (flow, "United Kingdom", gb_numbers);
       if (!g_str_has_prefix (message, cases[i].expected))
         g_error ("Case %u:\n%s\ndoes not start with\n%s", i, message, cases[i].expected);
-      g_assert_true (g_str_has_suffix (message, "You can reach me at jack@example.org.\n\n" CLOSING));
+      g_assert_true (g_str_has_suffix (message, "You can reach me at \u2068jack@example.org\u2069.\n\n" CLOSING));
     }
 }
 
@@ -275,7 +277,7 @@ test_route_not_sure (void)
   rescue_flow_set_check (flow, RESCUE_CHECK_NOT_SURE);
   send (flow, RESCUE_EVENT_START);
   unsure = compose (flow, "United Kingdom", gb_numbers);
-  g_assert_true (g_str_has_prefix (unsure, "Hello,\n\nX asks me for a code sent by text message, and it never arrives, so I cannot sign in to my X account @jack_99. "));
+  g_assert_true (g_str_has_prefix (unsure, "Hello,\n\nX asks me for a code sent by text message, and it never arrives, so I cannot sign in to my X account @\u2068jack_99\u2069. "));
 
   rescue_flow_set_check (flow, RESCUE_CHECK_PASSWORD_RESET);
   send (flow, RESCUE_EVENT_START);

@@ -83,11 +83,17 @@ ui_harness_init (int    *argc,
   }
 
   gtk_test_init (argc, argv, NULL);
-  /* gtk_test_init() forces the C locale; LANGUAGE only works on C.UTF-8 */
-  setlocale (LC_ALL, "C.UTF-8");
+  /* gtk_test_init() forces the C locale. The environment's locale, as
+   * the app takes it: a test run with LANG and LOCPATH (test-l10n-locale)
+   * gets a real one; otherwise C.UTF-8, where LANGUAGE works */
+  if (setlocale (LC_ALL, "") == NULL || g_str_equal (setlocale (LC_ALL, NULL), "C"))
+    setlocale (LC_ALL, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* and the direction GTK takes from its own catalogue in that language
+   * (gtk_init() chose it in the C locale): right to left under Arabic */
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "rescue-enums.h"
 #include "rescue-steps.h"
 #include "rescue-support-request.h"
+#include "rescue-text.h"
 
 /* The two ends of the flow: back in, or waiting for X support */
 
@@ -79,11 +80,20 @@ update_waiting (RescueDonePage *self,
   rescue_steps_append (self->next_steps, _("Support can take a few days to answer, because it gets many requests. You don’t need to send the form again."));
   if (email != NULL && *email != '\0')
     {
-      g_autofree char *escaped = g_markup_escape_text (email, -1);
+      g_autofree char *isolated = rescue_isolate (email);
+      g_autofree char *escaped = g_markup_escape_text (isolated, -1);
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+      GtkLabel *label;
 
+      /* isolated, so that the address keeps its order in a right-to-left
+       * sentence */
       inbox = g_strdup_printf (_("Watch the inbox of <b>%s</b>, and its spam folder: that is where X answers."), escaped);
-      /* an address is one long word: let it break anywhere */
-      gtk_label_set_wrap_mode (rescue_steps_append (self->next_steps, inbox), PANGO_WRAP_WORD_CHAR);
+      label = rescue_steps_append (self->next_steps, inbox);
+      /* an address is one long word: let it break anywhere, but without a
+       * hyphen that a person would copy as part of it */
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+      gtk_label_set_attributes (label, attributes);
     }
   else
     rescue_steps_append (self->next_steps, _("Watch the inbox of the email address on your X account, and its spam folder: that is where X answers."));

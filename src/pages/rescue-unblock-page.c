@@ -7,6 +7,7 @@
 
 #include "rescue-sources-box.h"
 #include "rescue-steps.h"
+#include "rescue-text.h"
 #include "rescue-unblock-page-private.h"
 
 /* Less-known causes, each with what to do on each phone; NULL android
@@ -82,17 +83,6 @@ struct _RescueUnblockPage
 
 G_DEFINE_FINAL_TYPE (RescueUnblockPage, rescue_unblock_page, RESCUE_TYPE_PAGE)
 
-/* A number inside text in any language: isolated, so that "+49 17 6888
- * 50505" keeps its order in a right-to-left sentence */
-static void
-append_isolated (GString    *text,
-                 const char *number)
-{
-  g_string_append (text, "\u2068");
-  g_string_append (text, number);
-  g_string_append (text, "\u2069");
-}
-
 static void
 update_numbers (RescueUnblockPage *self)
 {
@@ -131,7 +121,9 @@ update_numbers (RescueUnblockPage *self)
       g_autofree char *description = rescue_sender_describe (sender);
       g_autoptr(GString) number = g_string_new (NULL);
 
-      append_isolated (number, sender->number);
+      /* isolated, so that "+49 17 6888 50505" keeps its order in a
+       * right-to-left sentence */
+      rescue_append_isolated (number, sender->number);
       if (numbers->len > 0)
         /* Translators: what stands between two sender numbers on one line */
         g_string_append (numbers, C_("numbers", "   "));

@@ -204,15 +204,16 @@ rescue_wait_page_init (RescueWaitPage *self)
  *
  * Returns: (transfer full) (nullable): the text
  */
-/* "10:36 PM" must not wrap between the time and "PM": the last space
- * of a formatted time becomes a no-break space, in any language */
+/* "10:36 PM" must not wrap between the time and "PM": a last word with no
+ * digit (PM, Hindi's बजे) is joined to the time before it with a no-break
+ * space; a date and a time may still wrap between them */
 static char *
 keep_time_together (char *formatted)
 {
   char *last = formatted ? strrchr (formatted, ' ') : NULL;
   GString *joined;
 
-  if (last == NULL)
+  if (last == NULL || strpbrk (last + 1, "0123456789") != NULL)
     return formatted;
 
   joined = g_string_new_len (formatted, last - formatted);

@@ -7,6 +7,7 @@
 
 #include "rescue-countries.h"
 #include "rescue-steps.h"
+#include "rescue-text.h"
 #include "rescue-welcome-page-private.h"
 
 /* The first question, in the words X's own screens use, so a person can
@@ -458,14 +459,18 @@ rescue_welcome_page_set_countries (RescueWelcomePage *self,
   if (countries == NULL)
     {
       g_autofree char *message = NULL;
+      g_autofree char *code = NULL;
 
       if (error != NULL)
         g_debug ("Country list: %s", error->message);
 
+      /* a code such as "US", isolated: it reads left to right in a
+       * right-to-left sentence */
+      code = rescue_isolate (rescue_page_get_flow (RESCUE_PAGE (self))
+                               ? rescue_flow_get_country (rescue_page_get_flow (RESCUE_PAGE (self)))
+                               : "US");
       message = g_strdup_printf (_("The list of countries can’t be read, so the number for “%s” is used. Reinstalling the iso-codes package fixes this."),
-                                 rescue_page_get_flow (RESCUE_PAGE (self))
-                                   ? rescue_flow_get_country (rescue_page_get_flow (RESCUE_PAGE (self)))
-                                   : "US");
+                                 code);
       gtk_label_set_text (self->country_error, message);
     }
 
