@@ -63,16 +63,6 @@ update_choices (RescueIdentifyPage *self)
 }
 
 static void
-update_buttons (RescueIdentifyPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  /* The flow refuses START here until a check is chosen */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->continue_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_START));
-}
-
-static void
 choice_toggled_cb (RescueIdentifyPage *self,
                    GtkCheckButton     *button)
 {
@@ -87,18 +77,11 @@ choice_toggled_cb (RescueIdentifyPage *self,
 }
 
 static void
-continue_clicked_cb (RescueIdentifyPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_START);
-}
-
-static void
 rescue_identify_page_flow_changed (RescuePage *page)
 {
   RescueIdentifyPage *self = RESCUE_IDENTIFY_PAGE (page);
 
   update_choices (self);
-  update_buttons (self);
 }
 
 static GtkCheckButton *
@@ -158,13 +141,14 @@ rescue_identify_page_class_init (RescueIdentifyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pages/rescue-identify-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RescueIdentifyPage, choice_box);
   gtk_widget_class_bind_template_child (widget_class, RescueIdentifyPage, continue_button);
-  gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
 }
 
 static void
 rescue_identify_page_init (RescueIdentifyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow refuses START here until a check is chosen */
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->continue_button), RESCUE_EVENT_START);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {

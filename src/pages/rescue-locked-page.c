@@ -25,35 +25,6 @@ struct _RescueLockedPage
 G_DEFINE_FINAL_TYPE (RescueLockedPage, rescue_locked_page, RESCUE_TYPE_PAGE)
 
 static void
-update_buttons (RescueLockedPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-}
-
-static void
-worked_clicked_cb (RescueLockedPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueLockedPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
-rescue_locked_page_flow_changed (RescuePage *page)
-{
-  update_buttons (RESCUE_LOCKED_PAGE (page));
-}
-
-static void
 rescue_locked_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_LOCKED_PAGE);
@@ -66,10 +37,8 @@ rescue_locked_page_class_init (RescueLockedPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_locked_page_dispose;
-  page_class->flow_changed = rescue_locked_page_flow_changed;
 
   g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
   g_type_ensure (RESCUE_TYPE_STEPS);
@@ -78,14 +47,14 @@ rescue_locked_page_class_init (RescueLockedPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueLockedPage, steps);
   gtk_widget_class_bind_template_child (widget_class, RescueLockedPage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueLockedPage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
 }
 
 static void
 rescue_locked_page_init (RescueLockedPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
   /* Two outcomes and no default: a hurried Enter must not answer */
 
   /* Translators: “Start” is the button on X's lock screen, as X shows it in your language */
@@ -93,6 +62,4 @@ rescue_locked_page_init (RescueLockedPage *self)
   rescue_steps_append (self->steps, _("Solve the puzzle. It may take several rounds."));
   rescue_steps_append (self->steps, _("Choose how X should check it is you: a <b>text message</b>, a <b>phone call</b> or an <b>email</b>."));
   rescue_steps_append (self->steps, _("If the text does not come, go back and choose the phone call or the email instead."));
-
-  update_buttons (self);
 }

@@ -29,6 +29,7 @@ typedef struct
   GtkBox           *actions;
   RescueButtonRow  *action_row;
   GtkWidget        *default_widget;
+  GPtrArray        *bound_buttons;   /* each with its event as "rescue-event" */
 } RescuePagePrivate;
 
 enum {
@@ -54,9 +55,27 @@ static void
 notify_flow_cb (RescuePage *self)
 {
   RescuePageClass *klass = RESCUE_PAGE_GET_CLASS (self);
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+  RescueFlow *flow = rescue_page_get_flow (self);
+
+  /* A button is sensitive exactly when the flow takes its event */
+  for (guint i = 0; i < priv->bound_buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (priv->bound_buttons, i);
+      RescueEvent event = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rescue-event"));
+
+      gtk_widget_set_sensitive (button, flow != NULL && rescue_flow_can_handle (flow, event));
+    }
 
   if (klass->flow_changed != NULL)
     klass->flow_changed (self);
+}
+
+static void
+bound_button_clicked_cb (GtkWidget  *button,
+                         RescuePage *self)
+{
+  rescue_page_send (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rescue-event")));
 }
 
 static gboolean
@@ -136,6 +155,7 @@ rescue_page_dispose (GObject *object)
   if (priv->context != NULL)
     g_signal_handlers_disconnect_by_func (rescue_context_get_flow (priv->context), notify_flow_cb, self);
   g_clear_object (&priv->context);
+  g_ptr_array_set_size (priv->bound_buttons, 0);
   priv->header = NULL;
   priv->content = NULL;
   priv->actions = NULL;
@@ -143,6 +163,16 @@ rescue_page_dispose (GObject *object)
   priv->default_widget = NULL;
 
   G_OBJECT_CLASS (rescue_page_parent_class)->dispose (object);
+}
+
+static void
+rescue_page_finalize (GObject *object)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (RESCUE_PAGE (object));
+
+  g_clear_pointer (&priv->bound_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rescue_page_parent_class)->finalize (object);
 }
 
 static void
@@ -205,6 +235,7 @@ rescue_page_class_init (RescuePageClass *klass)
 
   object_class->constructed = rescue_page_constructed;
   object_class->dispose = rescue_page_dispose;
+  object_class->finalize = rescue_page_finalize;
   object_class->get_property = rescue_page_get_property;
   object_class->set_property = rescue_page_set_property;
 
@@ -236,6 +267,7 @@ rescue_page_init (RescuePage *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  priv->bound_buttons = g_ptr_array_new ();
 
   priv->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_widget_set_margin_top (GTK_WIDGET (priv->content), 24);
@@ -310,6 +342,29 @@ rescue_page_send (RescuePage  *self,
 
   if (!rescue_flow_handle (rescue_page_get_flow (self), event, &error))
     g_warning ("%s", error->message);
+}
+
+/**
+ * rescue_page_bind_event:
+ * @button: a button of the page, usually one of its decisions
+ *
+ * Clicking @button sends @event to the flow, and @button is sensitive
+ * exactly when the flow can take @event: what every decision on every page
+ * does, in one place.
+ */
+void
+rescue_page_bind_event (RescuePage  *self,
+                        GtkWidget   *button,
+                        RescueEvent  event)
+{
+  RescuePagePrivate *priv = rescue_page_get_instance_private (self);
+
+  g_return_if_fail (RESCUE_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  g_object_set_data (G_OBJECT (button), "rescue-event", GINT_TO_POINTER (event));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (bound_button_clicked_cb), self, 0);
+  g_ptr_array_add (priv->bound_buttons, button);
 }
 
 void

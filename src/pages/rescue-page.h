@@ -27,6 +27,9 @@ RescueContext   *rescue_page_get_context        (RescuePage  *self);
 RescueFlow      *rescue_page_get_flow           (RescuePage  *self);
 void             rescue_page_send               (RescuePage  *self,
                                                  RescueEvent  event);
+void             rescue_page_bind_event         (RescuePage  *self,
+                                                 GtkWidget   *button,
+                                                 RescueEvent  event);
 void             rescue_page_set_icon_name      (RescuePage  *self,
                                                  const char  *icon_name);
 void             rescue_page_set_title          (RescuePage  *self,

@@ -24,35 +24,6 @@ struct _RescueResetCodePage
 G_DEFINE_FINAL_TYPE (RescueResetCodePage, rescue_reset_code_page, RESCUE_TYPE_PAGE)
 
 static void
-update_buttons (RescueResetCodePage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-}
-
-static void
-worked_clicked_cb (RescueResetCodePage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueResetCodePage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
-rescue_reset_code_page_flow_changed (RescuePage *page)
-{
-  update_buttons (RESCUE_RESET_CODE_PAGE (page));
-}
-
-static void
 rescue_reset_code_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_RESET_CODE_PAGE);
@@ -65,10 +36,8 @@ rescue_reset_code_page_class_init (RescueResetCodePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_reset_code_page_dispose;
-  page_class->flow_changed = rescue_reset_code_page_flow_changed;
 
   g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
   g_type_ensure (RESCUE_TYPE_STEPS);
@@ -77,14 +46,14 @@ rescue_reset_code_page_class_init (RescueResetCodePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueResetCodePage, steps);
   gtk_widget_class_bind_template_child (widget_class, RescueResetCodePage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueResetCodePage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
 }
 
 static void
 rescue_reset_code_page_init (RescueResetCodePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
   /* Two outcomes and no default: a hurried Enter must not answer */
 
   /* Translators: “Forgot password?” is X's own link, as X shows it in your language */
@@ -92,6 +61,4 @@ rescue_reset_code_page_init (RescueResetCodePage *self)
   rescue_steps_append (self->steps, _("If X offers your <b>email</b>, choose it: an email does not depend on your phone getting a text."));
   rescue_steps_append (self->steps, _("Use the code within 60 minutes. After that, ask X for a new one."));
   rescue_steps_append (self->steps, _("If X can only text the code and it does not come, choose <b>Still No Code</b>: the next step unblocks X’s sender on your phone."));
-
-  update_buttons (self);
 }

@@ -29,35 +29,6 @@ struct _RescueSecurityKeyPage
 G_DEFINE_FINAL_TYPE (RescueSecurityKeyPage, rescue_security_key_page, RESCUE_TYPE_PAGE)
 
 static void
-update_buttons (RescueSecurityKeyPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-}
-
-static void
-worked_clicked_cb (RescueSecurityKeyPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueSecurityKeyPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
-rescue_security_key_page_flow_changed (RescuePage *page)
-{
-  update_buttons (RESCUE_SECURITY_KEY_PAGE (page));
-}
-
-static void
 rescue_security_key_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_SECURITY_KEY_PAGE);
@@ -70,10 +41,8 @@ rescue_security_key_page_class_init (RescueSecurityKeyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_security_key_page_dispose;
-  page_class->flow_changed = rescue_security_key_page_flow_changed;
 
   g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
   g_type_ensure (RESCUE_TYPE_STEPS);
@@ -83,8 +52,6 @@ rescue_security_key_page_class_init (RescueSecurityKeyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSecurityKeyPage, link_box);
   gtk_widget_class_bind_template_child (widget_class, RescueSecurityKeyPage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSecurityKeyPage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
 }
 
 static void
@@ -93,6 +60,8 @@ rescue_security_key_page_init (RescueSecurityKeyPage *self)
   GtkWidget *link;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
   /* Two outcomes and no default: a hurried Enter must not answer */
 
   rescue_steps_append (self->steps, _("On X’s lock screen, choose one of its three ways out: enrol your security key again, pick another two-factor method, or turn two-factor authentication off."));
@@ -101,6 +70,4 @@ rescue_security_key_page_init (RescueSecurityKeyPage *self)
   /* For a computer still signed in to x.com: X's page for the keys */
   link = rescue_link_button_new (_("Open X’s _Security Key Settings"), RESCUE_X_SECURITY_KEYS_URI);
   gtk_box_append (self->link_box, link);
-
-  update_buttons (self);
 }

@@ -29,45 +29,6 @@ struct _RescueSignedInPage
 G_DEFINE_FINAL_TYPE (RescueSignedInPage, rescue_signed_in_page, RESCUE_TYPE_PAGE)
 
 static void
-update_buttons (RescueSignedInPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->skip_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_SKIP));
-}
-
-static void
-worked_clicked_cb (RescueSignedInPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueSignedInPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
-skip_clicked_cb (RescueSignedInPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_SKIP);
-}
-
-static void
-rescue_signed_in_page_flow_changed (RescuePage *page)
-{
-  update_buttons (RESCUE_SIGNED_IN_PAGE (page));
-}
-
-static void
 rescue_signed_in_page_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RESCUE_TYPE_SIGNED_IN_PAGE);
@@ -80,10 +41,8 @@ rescue_signed_in_page_class_init (RescueSignedInPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  RescuePageClass *page_class = RESCUE_PAGE_CLASS (klass);
 
   object_class->dispose = rescue_signed_in_page_dispose;
-  page_class->flow_changed = rescue_signed_in_page_flow_changed;
 
   g_type_ensure (RESCUE_TYPE_LINK_BUTTON);
   g_type_ensure (RESCUE_TYPE_SOURCES_BOX);
@@ -99,15 +58,16 @@ rescue_signed_in_page_class_init (RescueSignedInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, skip_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueSignedInPage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
 }
 
 static void
 rescue_signed_in_page_init (RescueSignedInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->skip_button), RESCUE_EVENT_SKIP);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->backup_worked_button), RESCUE_EVENT_FIX_WORKED);
   /* Two outcomes and no default: a hurried Enter must not answer */
   g_object_set (self->settings_link, "uri", RESCUE_X_TWO_FACTOR_SETTINGS_URI, NULL);
 

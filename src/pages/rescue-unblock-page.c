@@ -244,36 +244,12 @@ update_platform (RescueUnblockPage *self)
 }
 
 static void
-update_buttons (RescueUnblockPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-}
-
-static void
-worked_clicked_cb (RescueUnblockPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueUnblockPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
 rescue_unblock_page_flow_changed (RescuePage *page)
 {
   RescueUnblockPage *self = RESCUE_UNBLOCK_PAGE (page);
 
   update_numbers (self);
   update_platform (self);
-  update_buttons (self);
 }
 
 static void
@@ -310,14 +286,14 @@ rescue_unblock_page_class_init (RescueUnblockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, causes);
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueUnblockPage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
 }
 
 static void
 rescue_unblock_page_init (RescueUnblockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
   /* Two outcomes and no default: a hurried Enter must not answer */
 
   /* iOS 26 keeps one block list for the whole phone; before, each app

@@ -94,36 +94,12 @@ schedule_over (RescueWaitPage *self)
 }
 
 static void
-update_buttons (RescueWaitPage *self)
-{
-  RescueFlow *flow = rescue_page_get_flow (RESCUE_PAGE (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->worked_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_WORKED));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->failed_button),
-                            flow && rescue_flow_can_handle (flow, RESCUE_EVENT_FIX_FAILED));
-}
-
-static void
-worked_clicked_cb (RescueWaitPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_WORKED);
-}
-
-static void
-failed_clicked_cb (RescueWaitPage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_FIX_FAILED);
-}
-
-static void
 rescue_wait_page_flow_changed (RescuePage *page)
 {
   RescueWaitPage *self = RESCUE_WAIT_PAGE (page);
 
   update_when (self);
   schedule_over (self);
-  update_buttons (self);
 }
 
 static void
@@ -179,21 +155,19 @@ rescue_wait_page_class_init (RescueWaitPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RescueWaitPage, steps);
   gtk_widget_class_bind_template_child (widget_class, RescueWaitPage, failed_button);
   gtk_widget_class_bind_template_child (widget_class, RescueWaitPage, worked_button);
-  gtk_widget_class_bind_template_callback (widget_class, worked_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, failed_clicked_cb);
 }
 
 static void
 rescue_wait_page_init (RescueWaitPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->worked_button), RESCUE_EVENT_FIX_WORKED);
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->failed_button), RESCUE_EVENT_FIX_FAILED);
   /* Two outcomes and no default: a hurried Enter must not answer */
 
   rescue_steps_append (self->steps, _("Leave X’s sign-in alone until the hour is up."));
   rescue_steps_append (self->steps, _("When the hour is up, sign in to X again."));
   rescue_steps_append (self->steps, _("You can close Code Rescue meanwhile: it remembers when the hour is up, and tells you if it is still open then."));
-
-  update_buttons (self);
 }
 
 /**

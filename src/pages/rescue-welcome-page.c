@@ -152,9 +152,6 @@ update_answers (RescueWelcomePage *self)
   else
     update_placeholder_country (self, flow);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->start_button),
-                            rescue_flow_can_handle (flow, RESCUE_EVENT_START));
-
   self->updating = FALSE;
 }
 
@@ -272,12 +269,6 @@ device_switch_cb (RescueWelcomePage *self)
     return;
 
   rescue_flow_set_has_signed_in_device (flow, gtk_switch_get_active (self->device_switch));
-}
-
-static void
-start_clicked_cb (RescueWelcomePage *self)
-{
-  rescue_page_send (RESCUE_PAGE (self), RESCUE_EVENT_START);
 }
 
 static void
@@ -412,13 +403,13 @@ rescue_welcome_page_class_init (RescueWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, platform_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, device_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
 }
 
 static void
 rescue_welcome_page_init (RescueWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rescue_page_bind_event (RESCUE_PAGE (self), GTK_WIDGET (self->start_button), RESCUE_EVENT_START);
 
   for (guint i = 0; i < G_N_ELEMENTS (check_choices); i++)
     self->check_buttons[check_choices[i].check] =
