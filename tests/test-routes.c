@@ -166,33 +166,6 @@ assert_shows (UiApp      *ui,
   g_assert_true (ui_widget_shown (label));
 }
 
-typedef struct
-{
-  RescueFlow *flow;
-  RescueStep  step;
-} StepWatch;
-
-static gboolean
-step_moved (gpointer data)
-{
-  StepWatch *watch = data;
-
-  return rescue_flow_get_step (watch->flow) != watch->step;
-}
-
-/* Enter, as a keyboard sends it. A button pressed with Enter clicks only
- * after its press animation (250 ms), so this waits for a move, or long
- * enough to be sure of none. */
-static void
-press_enter (UiApp *ui)
-{
-  StepWatch watch = { flow_of (ui), rescue_flow_get_step (flow_of (ui)) };
-
-  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Return", NULL);
-  ui_wait_until (step_moved, &watch, 1000);
-  ui_flush ();
-}
-
 /* A page whose decision is between two outcomes: nothing answers for the
  * person when they press Enter */
 static void
@@ -202,7 +175,7 @@ assert_enter_does_not_answer (UiApp *ui)
 
   g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (ui->window)));
   g_assert_null (rescue_page_get_default_widget (RESCUE_PAGE (visible_page (ui))));
-  press_enter (ui);
+  ui_press_enter (ui);
   g_assert_cmpint (rescue_flow_get_step (flow_of (ui)), ==, step);
   g_assert_cmpint (ui_visible_step (ui), ==, step);
 }
@@ -432,7 +405,7 @@ test_not_sure (UiApp    *ui,
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (ui->window)) == button);
-  press_enter (ui);
+  ui_press_enter (ui);
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_IDENTIFY);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
@@ -461,7 +434,7 @@ test_not_sure (UiApp    *ui,
     }
 
   /* once chosen, Enter continues */
-  press_enter (ui);
+  ui_press_enter (ui);
   g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SECURITY_KEY);
   click (ui, "Still _Locked", RESCUE_STEP_SUPPORT);
 }

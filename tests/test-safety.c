@@ -105,32 +105,6 @@ assert_progress_kept (UiApp *ui)
   g_assert_cmpstr (rescue_flow_get_email (flow), ==, "jack@example.org");
 }
 
-typedef struct
-{
-  RescueFlow *flow;
-  RescueStep  step;
-} StepWatch;
-
-static gboolean
-step_moved (gpointer data)
-{
-  StepWatch *watch = data;
-
-  return rescue_flow_get_step (watch->flow) != watch->step;
-}
-
-/* A button pressed with Enter clicks only after its press animation
- * (250 ms), so this waits for a move, or long enough to be sure of none */
-static void
-press_enter (UiApp *ui)
-{
-  StepWatch watch = { flow_of (ui), rescue_flow_get_step (flow_of (ui)) };
-
-  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Return", NULL);
-  ui_wait_until (step_moved, &watch, 1000);
-  ui_flush ();
-}
-
 static gboolean
 at_waiting (gpointer data)
 {
@@ -153,12 +127,12 @@ test_enter_never_clears (UiApp    *ui,
       g_test_message ("Enter twice on %s", rescue_step_to_string (step));
       go_to (ui, step);
       page = rescue_window_get_visible_page (ui->window);
-      press_enter (ui);
+      ui_press_enter (ui);
       /* A page that asks which of two outcomes happened has no default:
        * Enter answers nothing there */
       if (rescue_page_get_default_widget (RESCUE_PAGE (page)) == NULL)
         g_assert_cmpint (rescue_flow_get_step (flow_of (ui)), ==, step);
-      press_enter (ui);
+      ui_press_enter (ui);
       /* Enter opens the support form: let its check against the local
        * server end before the next page */
       if (step == RESCUE_STEP_SUPPORT)

@@ -655,3 +655,31 @@ ui_visit_every_page (UiApp      *ui,
   for (RescueStep step = 0; step < RESCUE_N_STEPS; step++)
     g_assert_true (seen[step] || !ui_step_has_page (step));
 }
+
+typedef struct
+{
+  RescueFlow *flow;
+  RescueStep  step;
+} StepWatch;
+
+static gboolean
+step_moved (gpointer data)
+{
+  StepWatch *watch = data;
+
+  return rescue_flow_get_step (watch->flow) != watch->step;
+}
+
+/* Enter, as a keyboard sends it. A button pressed with Enter clicks only
+ * after its press animation (250 ms), so this waits for a move, or long
+ * enough to be sure of none. */
+void
+ui_press_enter (UiApp *ui)
+{
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (ui->app));
+  StepWatch watch = { flow, rescue_flow_get_step (flow) };
+
+  ui_xdotool (GTK_WINDOW (ui->window), "key", "--clearmodifiers", "Return", NULL);
+  ui_wait_until (step_moved, &watch, 1000);
+  ui_flush ();
+}

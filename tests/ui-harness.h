@@ -75,6 +75,7 @@ void        ui_xdotool             (GtkWindow    *window,
 GtkWidget  *ui_find_start_over_dialog (void);
 void        ui_answer_start_over   (gboolean      confirm);
 void        ui_settle              (UiApp        *ui);
+void        ui_press_enter         (UiApp        *ui);
 
 typedef void (*UiPageFunc) (UiApp *ui, RescueStep step, gpointer data);
 
