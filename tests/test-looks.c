@@ -325,6 +325,25 @@ check_decisions_in_view (UiApp      *ui,
       g_assert_cmpfloat (b.origin.x + b.size.width, <=, width);
       g_assert_cmpfloat (b.origin.y + b.size.height, <=, height);
     }
+
+  /* At the default size, a fix page shows its first step, not only its
+   * background: the step's number badge is in view without scrolling */
+  if (width >= 600 && rescue_step_get_fix (step, &(RescueFix) { 0 }) && step != RESCUE_STEP_SUPPORT)
+    {
+      GtkWidget *steps = NULL;
+      GtkWidget *scrolled;
+      graphene_rect_t first;
+
+      for (guint nth = 0; (steps = ui_find_type (page, RESCUE_TYPE_STEPS, nth)) != NULL; nth++)
+        if (ui_widget_shown (steps) && rescue_steps_get_n_steps (RESCUE_STEPS (steps)) > 0)
+          break;
+      g_assert_nonnull (steps);
+      scrolled = gtk_widget_get_ancestor (steps, GTK_TYPE_SCROLLED_WINDOW);
+      first = bounds_in (steps, scrolled);
+      g_test_message ("%s: first step at %.0f of %d px", rescue_step_to_string (step),
+                      first.origin.y, gtk_widget_get_height (scrolled));
+      g_assert_cmpfloat (first.origin.y + 30, <=, gtk_widget_get_height (scrolled));
+    }
 }
 
 static void

@@ -400,6 +400,55 @@ test_no_browser (UiApp    *ui,
   g_assert_nonnull (clipboard);
   g_assert_true (g_str_has_prefix (clipboard, base_uri));
   g_assert_nonnull (strstr (clipboard, "username=jack&email=jack%40example.org"));
+  g_clear_pointer (&clipboard, g_free);
+
+  /* and the message, beside the error, since the form opens without it */
+  ui_click (page, "Copy M_essage");
+  clipboard = ui_read_clipboard (page);
+  g_assert_nonnull (clipboard);
+  g_assert_true (g_str_has_prefix (clipboard, "Hello,"));
+  g_assert_nonnull (strstr (clipboard, "jack@example.org"));
+}
+
+static void
+go_to_signed_in (UiApp *ui)
+{
+  ui_set_signed_in (ui, TRUE);
+  ui_click (rescue_window_get_visible_page (ui->window), "_Start");
+  ui_click (rescue_window_get_visible_page (ui->window), "Still _No Code");
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SIGNED_IN);
+}
+
+/* Fix 2 opens X's two-factor settings, for a browser still signed in */
+static void
+test_two_factor_settings (UiApp    *ui,
+                          gpointer  data)
+{
+  g_autofree char *opened = NULL;
+
+  go_to_signed_in (ui);
+  ui_click (rescue_window_get_visible_page (ui->window), "Open X’s _Two-Factor Settings");
+  opened = ui_harness_wait_for_browser ();
+  g_assert_cmpstr (opened, ==, "https://x.com/settings/account/login_verification\n");
+}
+
+/* Run with UI_NO_BROWSER: the settings' address, to copy */
+static void
+test_no_browser_settings (UiApp    *ui,
+                          gpointer  data)
+{
+  g_autofree char *clipboard = NULL;
+  GtkWidget *page;
+
+  go_to_signed_in (ui);
+  page = rescue_window_get_visible_page (ui->window);
+  ui_click (page, "Open X’s _Two-Factor Settings");
+  g_assert_true (wait_for_label (page, "No web browser could open the page. Copy its address and open it in a browser yourself:"));
+  g_assert_true (ui_widget_shown (ui_find_label (page, "https://x.com/settings/account/login_verification")));
+  ui_click (page, "Copy _Address");
+  clipboard = ui_read_clipboard (page);
+  g_assert_cmpstr (clipboard, ==, "https://x.com/settings/account/login_verification");
+  g_assert_cmpint (ui_visible_step (ui), ==, RESCUE_STEP_SIGNED_IN);
 }
 
 /* A check with a form of its own (the password reset's) that has moved:
@@ -583,10 +632,12 @@ main (int   argc,
 
       g_assert_null (real_browser);
       g_test_add_data_func ("/support-page/no-browser", test_no_browser, run);
+      g_test_add_data_func ("/support-page/no-browser-settings", test_no_browser_settings, run);
       return g_test_run ();
     }
 
   g_test_add_data_func ("/support-page/open-form", test_open_form, run);
+  g_test_add_data_func ("/support-page/two-factor-settings", test_two_factor_settings, run);
   g_test_add_data_func ("/support-page/no-edits-while-checking", test_no_edits_while_checking, run);
   g_test_add_data_func ("/support-page/start-over-clears-error", test_start_over_clears_error, run);
   g_test_add_data_func ("/support-page/server-down", test_server_down, run);
