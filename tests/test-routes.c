@@ -6,6 +6,7 @@
 #include "rescue-sources.h"
 #include "rescue-wait-page-private.h"
 #include "rescue-wait-reminder.h"
+#include "rescue-choice.h"
 #include "ui-harness.h"
 
 /* Each route of issue #18, from the welcome page through every page of
@@ -415,7 +416,7 @@ test_not_sure (UiApp    *ui,
 
       g_test_message ("choosing “%s”", choices[i].title);
       g_assert_nonnull (title);
-      radio = gtk_widget_get_ancestor (title, GTK_TYPE_CHECK_BUTTON);
+      radio = GTK_WIDGET (rescue_choice_get_button (gtk_widget_get_ancestor (title, GTK_TYPE_GRID)));
       g_assert_nonnull (radio);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), TRUE);
       ui_flush ();
@@ -429,8 +430,8 @@ test_not_sure (UiApp    *ui,
       g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (radio)));
       for (guint j = 0; j < G_N_ELEMENTS (choices); j++)
         if (j != i)
-          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_widget_get_ancestor (ui_find_label (page, choices[j].title),
-                                                                                                 GTK_TYPE_CHECK_BUTTON))));
+          g_assert_false (gtk_check_button_get_active (rescue_choice_get_button (gtk_widget_get_ancestor (ui_find_label (page, choices[j].title),
+                                                                                                               GTK_TYPE_GRID))));
     }
 
   /* once chosen, Enter continues */

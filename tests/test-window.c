@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rescue-choice.h"
 #include "rescue-clamp.h"
 #include "rescue-steps-private.h"
 #include "rescue-unblock-page-private.h"
@@ -599,6 +600,44 @@ run_corrupt (gconstpointer data)
   ui_run (test_corrupt_progress, NULL);
 }
 
+/* The first question: a click on a choice's words picks it, the answer
+ * is the flow's, and only what the route needs is asked after it */
+static void
+test_check_question (Fixture  *fixture,
+                     gpointer  data)
+{
+  RescueFlow *flow = rescue_context_get_flow (rescue_application_get_context (fixture->app));
+  GtkWidget *page = visible_page (fixture);
+  GtkWidget *words = ui_find_label (page, "“Too many attempts” or “Try again later”");
+  GtkWidget *choice;
+  GListModel *controllers;
+
+  g_assert_cmpint (rescue_flow_get_check (flow), ==, RESCUE_CHECK_TWO_FACTOR);
+  g_assert_true (ui_widget_shown (ui_find_label (page, "I’m still signed in to X on another device")));
+
+  g_assert_nonnull (words);
+  choice = gtk_widget_get_ancestor (words, GTK_TYPE_GRID);
+  controllers = gtk_widget_observe_controllers (choice);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "released", 1, 4.0, 4.0);
+    }
+  g_object_unref (controllers);
+  ui_flush ();
+
+  g_assert_cmpint (rescue_flow_get_check (flow), ==, RESCUE_CHECK_TOO_MANY_ATTEMPTS);
+  g_assert_true (gtk_check_button_get_active (rescue_choice_get_button (choice)));
+  /* no text to unblock and no 2FA to turn off on this route */
+  g_assert_false (ui_widget_shown (ui_find_label (page, "Your phone")));
+  g_assert_false (ui_widget_shown (ui_find_label (page, "I’m still signed in to X on another device")));
+
+  ui_click (page, "_Start");
+  assert_step (fixture, RESCUE_STEP_WAIT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +654,7 @@ main (int   argc,
   ADD ("quit-remembers-size", test_quit_remembers_size);
   ADD ("reset-action", test_reset_action);
   ADD ("countries-unreadable", test_countries_unreadable);
+  ADD ("check-question", test_check_question);
   ADD ("path/worked-at-fix1", test_worked_at_fix1);
   ADD ("path/through-to-support", test_through_to_support);
   ADD ("path/skip-fix2", test_skip_fix2);

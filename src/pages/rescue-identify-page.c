@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-choice.h"
 #include "rescue-identify-page.h"
 #include "rescue-sources-box.h"
 
@@ -84,40 +85,6 @@ rescue_identify_page_flow_changed (RescuePage *page)
   update_choices (self);
 }
 
-static GtkCheckButton *
-choice_button_new (const Choice   *choice,
-                   GtkCheckButton *group)
-{
-  GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (_(choice->title));
-  GtkWidget *caption = gtk_label_new (_(choice->caption));
-
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
-  if (group != NULL)
-    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
-  gtk_widget_add_css_class (button, "check-choice");
-
-  /* A child that is not a label gives no name of its own */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(choice->title),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(choice->caption),
-                                  -1);
-
-  return GTK_CHECK_BUTTON (button);
-}
-
 static void
 rescue_identify_page_dispose (GObject *object)
 {
@@ -152,10 +119,13 @@ rescue_identify_page_init (RescueIdentifyPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
-      self->buttons[i] = choice_button_new (&choices[i], i > 0 ? self->buttons[0] : NULL);
+      GtkWidget *choice = rescue_choice_new (_(choices[i].title), _(choices[i].caption),
+                                             i > 0 ? self->buttons[0] : NULL);
+
+      self->buttons[i] = rescue_choice_get_button (choice);
       g_signal_connect_object (self->buttons[i], "toggled", G_CALLBACK (choice_toggled_cb), self,
                                G_CONNECT_SWAPPED);
-      gtk_box_append (self->choice_box, GTK_WIDGET (self->buttons[i]));
+      gtk_box_append (self->choice_box, choice);
     }
 
   /* One answer, no outcome: Enter may continue once a check is chosen */

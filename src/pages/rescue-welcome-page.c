@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rescue-choice.h"
 #include "rescue-countries.h"
 #include "rescue-steps.h"
 #include "rescue-text.h"
@@ -169,61 +170,19 @@ check_toggled_cb (RescueWelcomePage *self,
       rescue_flow_set_check (flow, i);
 }
 
-static void
-choice_released_cb (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    GtkCheckButton  *button)
-{
-  gtk_check_button_set_active (button, TRUE);
-}
-
-/* A choice is a radio button with the words X's screen uses beside it
- * and, below them, a dim line that says more; a click on the words picks
- * it too. The words sit in a grid, not in the button: GtkCheckButton lays
- * its child out in a horizontal box, which makes every wrapping label in it
- * search for its width line by line, and there are twelve */
 static GtkCheckButton *
 check_choice_new (RescueWelcomePage *self,
                   const char        *title,
                   const char        *caption,
                   GtkCheckButton    *group)
 {
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *caption_label = gtk_label_new (caption);
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *choice = rescue_choice_new (title, caption, group);
+  GtkCheckButton *button = rescue_choice_get_button (choice);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_widget_add_css_class (grid, "check-choice");
-
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
-                                  -1);
   g_signal_connect_object (button, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
-  gtk_grid_attach (GTK_GRID (grid), button, 0, 0, 1, 2);
+  gtk_box_append (self->check_choices, choice);
 
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0.0);
-  gtk_widget_set_hexpand (title_label, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), title_label, 1, 0, 1, 1);
-
-  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
-  gtk_widget_add_css_class (caption_label, "caption");
-  gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), caption_label, 1, 1, 1, 1);
-
-  g_signal_connect_object (click, "released", G_CALLBACK (choice_released_cb), button, 0);
-  gtk_widget_add_controller (grid, GTK_EVENT_CONTROLLER (click));
-  gtk_box_append (self->check_choices, grid);
-
-  return GTK_CHECK_BUTTON (button);
+  return button;
 }
 
 static void
