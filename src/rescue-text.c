@@ -84,3 +84,29 @@ rescue_append_sentence (GString    *paragraph,
   joined = rescue_join_sentences (paragraph->str, sentence);
   g_string_assign (paragraph, joined);
 }
+
+/**
+ * rescue_format_date_time:
+ * A date and a time as people write them in the person's language: no
+ * seconds and no time zone, as it is always the computer's own.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL for a time
+ *   GLib cannot represent
+ */
+char *
+rescue_format_date_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+
+  if (local == NULL)
+    return NULL;
+
+  /* Translators: a date and a time without seconds (when the support
+   * request was sent, or when X's lock ends on another day), in your
+   * language's usual order: "November 20, 2025, 2:03 PM" in English,
+   * "20.11.2025, 14:03" in German. The codes are g_date_time_format()'s:
+   * %d day, %m month, %B month name, %Y year, %H hour 00–23, %I hour
+   * 01–12, %p AM or PM, %M minutes; a "-" after the "%" drops the leading
+   * zero */
+  return g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p"));
+}

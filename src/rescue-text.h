@@ -16,5 +16,6 @@ char *rescue_join_sentences (const char *first,
                              const char *second);
 void  rescue_append_sentence (GString    *paragraph,
                               const char *sentence);
+char *rescue_format_date_time (gint64     unix_time);
 
 G_END_DECLS

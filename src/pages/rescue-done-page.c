@@ -38,25 +38,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (RescueDonePage, rescue_done_page, RESCUE_TYPE_PAGE)
 
-/* A date and time as people write them: no seconds, and no time zone,
- * as it is always the computer's own */
-static char *
-format_sent_at (gint64 unix_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
-
-  if (local == NULL)
-    return NULL;
-
-  /* Translators: when the support request was sent, as a date and a time
-   * without seconds, in your language's usual order: "November 20, 2025,
-   * 2:03 PM" in English, "20.11.2025, 14:03" in German. The codes are
-   * g_date_time_format()'s: %d day, %m month, %B month name, %Y year,
-   * %H hour 00–23, %I hour 01–12, %p AM or PM, %M minutes; a "-" after
-   * the "%" drops the leading zero */
-  return g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p"));
-}
-
 static void
 update_waiting (RescueDonePage *self,
                 RescueFlow     *flow)
@@ -67,7 +48,7 @@ update_waiting (RescueDonePage *self,
   const char *email = rescue_flow_get_email (flow);
   gint64 sent_at = rescue_flow_get_support_submitted_at (flow);
 
-  if (sent_at > 0 && (sent = format_sent_at (sent_at)) != NULL)
+  if (sent_at > 0 && (sent = rescue_format_date_time (sent_at)) != NULL)
     summary = g_strdup_printf (_("You opened X’s support form on %s. Your account is not gone: it is waiting for you."), sent);
   else
     summary = g_strdup (_("You opened X’s support form. Your account is not gone: it is waiting for you."));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rescue-steps.h"
+#include "rescue-text.h"
 #include "rescue-wait-page-private.h"
 
 /* The too-many-attempts route's own step: X's temporary lock ends by
@@ -221,10 +222,5 @@ rescue_wait_page_format_time (gint64 unix_time)
       return keep_time_together (g_date_time_format (local, _("%-I:%M %p")));
     }
 
-  /* Translators: a date and a time without seconds, in your language's
-   * usual order: "November 20, 2025, 2:03 PM" in English, "20.11.2025,
-   * 14:03" in German. The codes are g_date_time_format()'s: %d day, %m
-   * month, %B month name, %Y year, %H hour 00–23, %I hour 01–12, %p AM or
-   * PM, %M minutes; a "-" after the "%" drops the leading zero */
-  return keep_time_together (g_date_time_format (local, _("%B %-d, %Y, %-I:%M %p")));
+  return keep_time_together (rescue_format_date_time (unix_time));
 }
