@@ -264,38 +264,40 @@ read_outcomes (JsonObject          *root,
   return TRUE;
 }
 
+/* A time is an ISO 8601 string, or null for none (0). @required: a file
+ * without the member is corrupt; otherwise it counts as none. */
 static gboolean
-read_submitted_at (JsonObject          *root,
-                   RescueFlowSnapshot  *snapshot,
-                   GError             **error)
+read_time (JsonObject  *root,
+           const char  *name,
+           gboolean     required,
+           gint64      *unix_time,
+           GError     **error)
 {
-  JsonNode *node = json_object_get_member (root, "support-submitted-at");
+  JsonNode *node = json_object_get_member (root, name);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) when = NULL;
 
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    {
-      snapshot->support_submitted_at = 0;
-      return TRUE;
-    }
+  *unix_time = 0;
+  if ((node == NULL && !required) || (node != NULL && JSON_NODE_HOLDS_NULL (node)))
+    return TRUE;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                           "“support-submitted-at” is missing or neither null nor a string");
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is missing or neither null nor a string", name);
       return FALSE;
     }
 
   when = g_date_time_new_from_iso8601 (json_node_get_string (node), utc);
   if (when == NULL)
     {
-      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                           "“support-submitted-at” is not an ISO 8601 time");
+      g_set_error (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
+                   "“%s” is not an ISO 8601 time", name);
       return FALSE;
     }
 
-  snapshot->support_submitted_at = g_date_time_to_unix (when);
+  *unix_time = g_date_time_to_unix (when);
   return TRUE;
 }
 
@@ -306,9 +308,6 @@ read_route (JsonObject          *root,
             RescueFlowSnapshot  *snapshot,
             GError             **error)
 {
-  JsonNode *wait = json_object_get_member (root, "wait-started-at");
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = NULL;
   int check = RESCUE_CHECK_TWO_FACTOR;
 
   if (json_object_has_member (root, "check") &&
@@ -316,20 +315,7 @@ read_route (JsonObject          *root,
     return FALSE;
   snapshot->check = check;
 
-  snapshot->wait_started_at = 0;
-  if (wait == NULL || JSON_NODE_HOLDS_NULL (wait))
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (wait) || json_node_get_value_type (wait) != G_TYPE_STRING ||
-      (when = g_date_time_new_from_iso8601 (json_node_get_string (wait), utc)) == NULL)
-    {
-      g_set_error_literal (error, RESCUE_STORE_ERROR, RESCUE_STORE_ERROR_CORRUPT,
-                           "“wait-started-at” is neither null nor an ISO 8601 time");
-      return FALSE;
-    }
-
-  snapshot->wait_started_at = g_date_time_to_unix (when);
-  return TRUE;
+  return read_time (root, "wait-started-at", FALSE, &snapshot->wait_started_at, error);
 }
 
 static gboolean
@@ -392,7 +378,7 @@ read_snapshot (JsonObject          *root,
                       &snapshot->username, error) &&
          read_detail (root, "email", rescue_support_check_saved_email,
                       &snapshot->email, error) &&
-         read_submitted_at (root, snapshot, error) &&
+         read_time (root, "support-submitted-at", TRUE, &snapshot->support_submitted_at, error) &&
          read_route (root, snapshot, error);
 }
 
@@ -968,6 +954,22 @@ rescue_store_lock (RescueStore  *self,
   return TRUE;
 }
 
+/* A time as ISO 8601 in UTC, or null for none (0) */
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       unix_time)
+{
+  g_autoptr(GDateTime) when = unix_time > 0 ? g_date_time_new_from_unix_utc (unix_time) : NULL;
+  g_autofree char *text = when ? g_date_time_format_iso8601 (when) : NULL;
+
+  json_builder_set_member_name (builder, name);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /**
  * rescue_store_serialize:
  * Returns: (transfer full): the progress file's contents for @flow
@@ -1023,36 +1025,12 @@ rescue_store_serialize (RescueFlow *flow,
   json_builder_set_member_name (builder, "email");
   json_builder_add_string_value (builder, snapshot.email);
 
-  json_builder_set_member_name (builder, "support-submitted-at");
-  if (snapshot.support_submitted_at > 0)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (snapshot.support_submitted_at);
-      g_autofree char *text = when ? g_date_time_format_iso8601 (when) : NULL;
-
-      if (text != NULL)
-        json_builder_add_string_value (builder, text);
-      else
-        json_builder_add_null_value (builder);
-    }
-  else
-    json_builder_add_null_value (builder);
+  add_time (builder, "support-submitted-at", snapshot.support_submitted_at);
 
   json_builder_set_member_name (builder, "check");
   json_builder_add_string_value (builder, enum_to_nick (RESCUE_TYPE_CHECK, snapshot.check));
 
-  json_builder_set_member_name (builder, "wait-started-at");
-  if (snapshot.wait_started_at > 0)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (snapshot.wait_started_at);
-      g_autofree char *text = when ? g_date_time_format_iso8601 (when) : NULL;
-
-      if (text != NULL)
-        json_builder_add_string_value (builder, text);
-      else
-        json_builder_add_null_value (builder);
-    }
-  else
-    json_builder_add_null_value (builder);
+  add_time (builder, "wait-started-at", snapshot.wait_started_at);
 
   json_builder_end_object (builder);
 
